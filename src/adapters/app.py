@@ -1,0 +1,143 @@
+"""应用入口 — the one entry point for services, the CLI and the web: :func:`open_app`.
+
+>>> app = open_app("memory://")
+>>> outcome = app.handle(command)          # the recorded events, or a typed DomainError
+>>> app.queries.wall("paixilv")            # read models, caught up first
+>>> app.follow(after=0)                    # the event feed, from a position
+
+Handling a command: lock the stream, recall the command id, top up the cached state,
+decide, append at the next version, remember the command id — all in one transaction.
+A refused command raises and writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from attrs import frozen
+
+from adapters.queries import Queries
+from adapters.storage import projector
+from adapters.storage.errors import DuplicateCommandId
+from adapters.storage.folding import StateCache, StoreDirectory, fold
+from adapters.storage.mapper import Envelope, converter, decode, dumps, encode
+from adapters.storage.store import CommandRecord, EventStore, NewEvent, WriteTransaction
+from adapters.storage.urls import open_store
+from dangjian_core.catalog import Concept, concept_of, stream_of
+from dangjian_core.shared.recorded import Recorded
+
+
+@frozen
+class Outcome:
+    """结果 — the events a command recorded; ``replayed`` when its id was seen before."""
+
+    events: tuple[Recorded[Any], ...]
+    replayed: bool = False
+
+    @property
+    def changed(self) -> bool:
+        """Whether the command recorded anything."""
+        return bool(self.events)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Dangjian:
+    """党建应用 — commands in, events recorded, read models out."""
+
+    def __init__(self, store: EventStore, *, clock: Callable[[], datetime] = _utc_now) -> None:
+        self.store = store
+        self._clock = clock
+        self._cache = StateCache()
+        self.queries = Queries(store)
+
+    def handle(self, command: Any, *, command_id: str | None = None) -> Outcome:
+        """Decide and record one command; a repeated ``command_id`` is answered, not re-applied."""
+        concept, stream_id = concept_of(command), stream_of(command)
+        command_id = command_id or uuid.uuid4().hex
+        digest = hashlib.sha256(dumps(converter.unstructure(command))).hexdigest()
+        with self.store.writing(stream_id) as tx:
+            record = tx.recall(command_id)
+            if record is not None:
+                return self._answer_again(tx, record, digest)
+            version, state = self._top_up(concept, stream_id, tx.read_stream)
+            events = concept.decide(command, state, StoreDirectory(self._state))
+            envelope = Envelope(command.actor_id, command.at, command_id, self._clock())
+            new = [NewEvent(version + i + 1, *encode(e, envelope)) for i, e in enumerate(events)]
+            positions = tx.append(stream_id, new) if new else []
+            tx.remember(CommandRecord(command_id, digest, stream_id, version + 1, len(new)))
+        for event in events:
+            state = concept.evolve(state, event)
+        self._cache.put(stream_id, version + len(events), state)
+        return Outcome(
+            tuple(
+                Recorded(pos, stream_id, e.version, command.actor_id, command.at, event)
+                for pos, e, event in zip(positions, new, events, strict=True)
+            )
+        )
+
+    def _answer_again(self, tx: WriteTransaction, record: CommandRecord, digest: str) -> Outcome:
+        if record.digest != digest:
+            raise DuplicateCommandId(
+                f"命令编号 {record.command_id} 已用于另一条命令",
+                f"command id {record.command_id} was already used for a different command",
+            )
+        rows = tx.read_stream(record.stream_id, record.first_version - 1)[: record.count]
+        recorded = [
+            decode(r.topic, r.state, position=r.position, stream_id=r.stream_id, version=r.version)[
+                0
+            ]
+            for r in rows
+        ]
+        return Outcome(tuple(recorded), replayed=True)
+
+    def _top_up(
+        self, concept: Concept, stream_id: str, read: Callable[[str, int], Any]
+    ) -> tuple[int, Any]:
+        version, state = self._cache.get(concept, stream_id)
+        return fold(concept, version, state, read(stream_id, version))
+
+    def _state(self, concept: Concept, stream_id: str) -> Any:
+        version, state = self._top_up(concept, stream_id, self.store.read_stream)
+        self._cache.put(stream_id, version, state)
+        return state
+
+    def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
+        """Bring the materialised views up to the log; returns how many events were applied."""
+        return projector.catch_up(self.store, progress=progress)
+
+    def follow(self, after: int = 0, limit: int = 1000) -> list[Recorded[Any]]:
+        """The event feed: up to ``limit`` recorded events after a global position."""
+        return [
+            decode(r.topic, r.state, position=r.position, stream_id=r.stream_id, version=r.version)[
+                0
+            ]
+            for r in self.store.read_log(after, limit)
+        ]
+
+    def feed(self, after: int = 0, page: int = 1000) -> Iterator[Recorded[Any]]:
+        """Every recorded event after a position, read page by page until the end."""
+        while batch := self.follow(after, page):
+            yield from batch
+            after = batch[-1].position
+
+    def close(self) -> None:
+        """Release the store's connections."""
+        self.store.close()
+
+    def __enter__(self) -> Dangjian:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def open_app(url: str | None = None, *, clock: Callable[[], datetime] = _utc_now) -> Dangjian:
+    """Open the application on a store URL (``sqlite:///path.db``, a path, ``memory://``)."""
+    return Dangjian(open_store(url), clock=clock)

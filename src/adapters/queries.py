@@ -1,0 +1,147 @@
+"""查询 — the read models, as typed answers. Every query first catches the views up.
+
+Queries read only materialised views, never fold streams.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from attrs import frozen
+
+from adapters.storage import projector
+from adapters.storage.store import EventStore
+from adapters.storage.views import Rows, ViewTransaction
+from dangjian_core.points.explanation import Explanation, LedgerLine
+from dangjian_core.points.wall import Standing, WallEntry, rank
+from dangjian_core.shared.errors import UnknownSubject
+
+
+@frozen
+class TaskView:
+    """任务详情 — a task's row and its claims."""
+
+    task: dict[str, Any]
+    claims: tuple[dict[str, Any], ...]
+
+
+@frozen
+class BranchView:
+    """支部概况 — a branch, its role terms and its roll."""
+
+    branch: dict[str, Any]
+    roles: tuple[dict[str, Any], ...]
+    people: tuple[dict[str, Any], ...]
+
+
+class Queries:
+    """查询 — wall, balance and explanation, tasks, branches, audit trails."""
+
+    def __init__(self, store: EventStore) -> None:
+        self._store = store
+
+    def _read(self) -> Any:
+        projector.catch_up(self._store)
+        return self._store.views()
+
+    def cycles(self, branch_id: str) -> list[str]:
+        """Cycles in which the branch has any points, oldest first."""
+        with self._read() as views:
+            rows = views.select("balances", {"branch_id": branch_id})
+        return sorted({str(row["cycle"]) for row in rows})
+
+    def wall(self, branch_id: str, cycle: str, statuses: tuple[str, ...] = ()) -> list[WallEntry]:
+        """积分墙: the branch's people ranked for a cycle (optionally only some statuses)."""
+        with self._read() as views:
+            people = _branch_people(views, branch_id)
+            balances = views.select("balances", {"branch_id": branch_id, "cycle": cycle})
+            totals = views.select("category_totals", {"branch_id": branch_id, "cycle": cycle})
+        return rank(_standings(people, balances, totals, statuses))
+
+    def explain(self, person_id: str, cycle: str) -> Explanation:
+        """A person's balance for a cycle and every event behind it."""
+        with self._read() as views:
+            person = _one(views.select("people", {"person_id": person_id}), "人员", person_id)
+            where = {"person_id": person_id, "cycle": cycle}
+            lines = views.select("ledger", where, order_by=("position",))
+            balance = views.select("balances", {**where, "branch_id": person["branch_id"]})
+            totals = views.select("category_totals", {**where, "branch_id": person["branch_id"]})
+        return Explanation(
+            person_id,
+            str(person["name"]),
+            str(person["branch_id"]),
+            cycle,
+            int(balance[0]["total"] or 0) if balance else 0,
+            {str(t["category"]): int(t["total"] or 0) for t in totals},
+            tuple(_line(row) for row in lines),
+        )
+
+    def task(self, task_id: str) -> TaskView:
+        """A task and its claims."""
+        with self._read() as views:
+            task = _one(views.select("tasks", {"task_id": task_id}), "任务", task_id)
+            claims = views.select("claims", {"task_id": task_id}, order_by=("updated_at",))
+        return TaskView(task, tuple(claims))
+
+    def tasks(self, branch_id: str) -> Rows:
+        """A branch's tasks, newest first."""
+        with self._read() as views:
+            rows = views.select("tasks", {"branch_id": branch_id}, order_by=("position",))
+        return list(reversed(rows))
+
+    def branch(self, branch_id: str) -> BranchView:
+        """A branch, its role terms and its roll."""
+        with self._read() as views:
+            branch = _one(views.select("branches", {"branch_id": branch_id}), "支部", branch_id)
+            roles = views.select("roles", {"branch_id": branch_id}, order_by=("since",))
+            people = _branch_people(views, branch_id)
+        return BranchView(branch, tuple(roles), tuple(people))
+
+    def trail(self, subject: str) -> Rows:
+        """Every event of ``branch:ID``, ``task:ID`` or ``person:ID``, in order."""
+        with self._read() as views:
+            rows: Rows = views.select("audit", {"subject": subject}, order_by=("position",))
+        return rows
+
+
+def _branch_people(views: ViewTransaction, branch_id: str) -> Rows:
+    return views.select("people", {"branch_id": branch_id}, order_by=("person_id",))
+
+
+def _one(rows: Rows, kind: str, subject_id: str) -> dict[str, Any]:
+    if not rows:
+        raise UnknownSubject(f"{kind} {subject_id} 不存在", f"no such {kind}: {subject_id}")
+    return rows[0]
+
+
+def _standings(people: Rows, balances: Rows, totals: Rows, statuses: tuple[str, ...]) -> Any:
+    by_person = {row["person_id"]: row for row in balances}
+    categories: dict[Any, dict[str, int]] = {}
+    for row in totals:
+        categories.setdefault(row["person_id"], {})[str(row["category"])] = int(row["total"] or 0)
+    for person in people:
+        if statuses and person["status"] not in statuses:
+            continue
+        balance = by_person.get(person["person_id"], {})
+        yield Standing(
+            str(person["person_id"]),
+            str(person["name"]),
+            str(person["status"]),
+            int(balance.get("total") or 0),
+            int(balance.get("credits") or 0),
+            int(balance.get("last_position") or 0),
+            categories.get(person["person_id"], {}),
+        )
+
+
+def _line(row: dict[str, Any]) -> LedgerLine:
+    return LedgerLine(
+        int(row["position"]),
+        str(row["at"]),
+        str(row["actor_id"]),
+        str(row["kind"]),
+        str(row["category"]),
+        int(row["delta"]),
+        str(row["ref"]),
+        str(row["reason"] or ""),
+    )

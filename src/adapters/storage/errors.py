@@ -1,0 +1,35 @@
+"""存储错误 — storage failures, typed and bilingual like domain refusals."""
+
+from __future__ import annotations
+
+from dangjian_core.shared.errors import DomainError
+
+
+class StorageError(DomainError):
+    """存储错误 — the store could not do what was asked."""
+
+    code = "storage"
+
+
+class CorruptEvent(StorageError):
+    """事件数据损坏 — a stored event cannot be decoded."""
+
+    code = "corrupt"
+
+
+class DuplicateCommandId(StorageError):
+    """命令编号重复 — a command id was reused for a different command."""
+
+    code = "duplicate_command"
+
+
+class StoreBusy(StorageError):
+    """存储繁忙 — the store stayed locked longer than the lock timeout."""
+
+    code = "busy"
+
+
+class UnsupportedStore(StorageError):
+    """不支持的存储地址 — the store URL names no known backend."""
+
+    code = "store_url"

@@ -1,0 +1,76 @@
+"""折叠缓存 — streams folded into state, cached by version, and the directory over them.
+
+A stream's state is folded once and then only topped up with the events after the cached
+version, so a hot task's claimers each read just the few newest events.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from adapters.storage.mapper import decode
+from adapters.storage.store import StoredRow
+from dangjian_core.branches.decisions import BranchState
+from dangjian_core.catalog import BRANCHES, PEOPLE, Concept
+from dangjian_core.people.decisions import PersonState
+from dangjian_core.shared.ids import BranchId, PersonId
+
+
+class StateCache:
+    """状态缓存 — the latest folded (version, state) per stream, least-recently-used first out."""
+
+    def __init__(self, capacity: int = 20_000) -> None:
+        self.capacity = capacity
+        self._states: OrderedDict[str, tuple[int, Any]] = OrderedDict()
+
+    def get(self, concept: Concept, stream_id: str) -> tuple[int, Any]:
+        """The cached version and state, or the stream's initial state at version 0."""
+        cached = self._states.get(stream_id)
+        if cached is None:
+            return 0, concept.initial_state()
+        self._states.move_to_end(stream_id)
+        return cached
+
+    def put(self, stream_id: str, version: int, state: Any) -> None:
+        """Remember a stream's state at a version."""
+        self._states[stream_id] = (version, state)
+        self._states.move_to_end(stream_id)
+        while len(self._states) > self.capacity:
+            self._states.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget everything."""
+        self._states.clear()
+
+
+def fold(concept: Concept, version: int, state: Any, rows: list[StoredRow]) -> tuple[int, Any]:
+    """Fold stored rows onto a state."""
+    for row in rows:
+        recorded, _ = decode(
+            row.topic,
+            row.state,
+            position=row.position,
+            stream_id=row.stream_id,
+            version=row.version,
+        )
+        state = concept.evolve(state, recorded.event)
+        version = row.version
+    return version, state
+
+
+class StoreDirectory:
+    """名录 — branches and people folded from their streams in the store."""
+
+    def __init__(self, read: Any) -> None:
+        self._read = read
+
+    def branch(self, branch_id: BranchId) -> BranchState | None:
+        """The branch's current state."""
+        state: BranchState | None = self._read(BRANCHES, BRANCHES.stream_id(branch_id))
+        return state
+
+    def person(self, person_id: PersonId) -> PersonState | None:
+        """The person's current state."""
+        state: PersonState | None = self._read(PEOPLE, PEOPLE.stream_id(person_id))
+        return state

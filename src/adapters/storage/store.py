@@ -1,0 +1,105 @@
+"""事件库接口 — what the application needs from an event store, whatever the backend.
+
+Writing happens inside :meth:`EventStore.writing`: the stream is locked for the whole
+load → decide → append, so a command is decided once against the latest state and its
+events are appended without a version conflict (one attempt per command, however many
+race for the same task). The lock is the database's own: SQLite's write lock taken by
+``BEGIN IMMEDIATE``; a process-local lock for the in-memory store.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+
+from attrs import frozen
+
+from adapters.storage.views import ViewTransaction
+
+
+@frozen
+class StoredRow:
+    """存储行 — one stored event: global position, stream, version, topic and bytes."""
+
+    position: int
+    stream_id: str
+    version: int
+    topic: str
+    state: bytes
+
+
+@frozen
+class CommandRecord:
+    """命令记录 — a handled command: its digest and the versions it appended."""
+
+    command_id: str
+    digest: str
+    stream_id: str
+    first_version: int
+    count: int
+
+
+@frozen
+class NewEvent:
+    """待写事件 — an encoded event about to be appended at a version."""
+
+    version: int
+    topic: str
+    state: bytes
+
+
+class WriteTransaction(ABC):
+    """写事务 — reads and writes of one locked stream, committed together."""
+
+    @abstractmethod
+    def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
+        """The stream's events after a version, read under the lock."""
+
+    @abstractmethod
+    def recall(self, command_id: str) -> CommandRecord | None:
+        """The record of a command already handled, if any."""
+
+    @abstractmethod
+    def append(self, stream_id: str, events: Sequence[NewEvent]) -> list[int]:
+        """Append events to the stream; returns their global positions."""
+
+    @abstractmethod
+    def remember(self, record: CommandRecord) -> None:
+        """Record that a command was handled."""
+
+
+class EventStore(ABC):
+    """事件库 — the event log, its lock, and the materialised views beside it."""
+
+    url: str
+
+    @abstractmethod
+    def writing(self, stream_id: str) -> AbstractContextManager[WriteTransaction]:
+        """Lock a stream for load → decide → append; commit on success."""
+
+    @abstractmethod
+    def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
+        """A stream's committed events after a version."""
+
+    @abstractmethod
+    def read_log(self, after_position: int, limit: int) -> list[StoredRow]:
+        """Committed events after a global position, in order, at most ``limit``."""
+
+    @abstractmethod
+    def max_position(self) -> int:
+        """The highest global position (0 when empty)."""
+
+    @abstractmethod
+    def views(self, *, write: bool = False) -> AbstractContextManager[ViewTransaction]:
+        """A transaction over the materialised views and their tracking position."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections."""
+
+    def iter_log(self, after_position: int = 0, page: int = 5000) -> Iterator[StoredRow]:
+        """Every committed event after a position, read in large pages."""
+        while rows := self.read_log(after_position, page):
+            yield from rows
+            after_position = rows[-1].position

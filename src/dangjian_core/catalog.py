@@ -1,0 +1,175 @@
+"""目录 — every concept's streams, commands, events and projections in one place.
+
+The storage adapter reads this to route a command to its stream and decider, to give
+each stored event a stable type name, and to know which read models to maintain.
+Stored type names never change, even if a class is renamed or moved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from attrs import frozen
+
+from dangjian_core import trail
+from dangjian_core.branches import commands as branch_commands
+from dangjian_core.branches import decisions as branch_decisions
+from dangjian_core.branches import events as branch_events
+from dangjian_core.branches import projections as branch_projections
+from dangjian_core.people import commands as people_commands
+from dangjian_core.people import decisions as people_decisions
+from dangjian_core.people import events as people_events
+from dangjian_core.people import projections as people_projections
+from dangjian_core.points import commands as points_commands
+from dangjian_core.points import decisions as points_decisions
+from dangjian_core.points import events as points_events
+from dangjian_core.points import projections as points_projections
+from dangjian_core.shared.readmodel import Change, Table
+from dangjian_core.shared.recorded import Recorded
+from dangjian_core.tasks import commands as task_commands
+from dangjian_core.tasks import decisions as task_decisions
+from dangjian_core.tasks import events as task_events
+from dangjian_core.tasks import projections as task_projections
+
+
+@frozen
+class Concept:
+    """概念 — one aggregate kind: its stream prefix, commands, events and decider."""
+
+    name: str
+    stream_prefix: str
+    subject_field: str
+    commands: tuple[type[Any], ...]
+    events: tuple[type[Any], ...]
+    initial_state: Callable[[], Any]
+    decide: Callable[[Any, Any, Any], list[Any]]
+    evolve: Callable[[Any, Any], Any]
+
+    def stream_id(self, subject_id: str) -> str:
+        """The stream holding the subject's events, e.g. ``task-T1``."""
+        return f"{self.stream_prefix}-{subject_id}"
+
+
+BRANCHES = Concept(
+    "branches",
+    "branch",
+    "branch_id",
+    (branch_commands.FoundBranch, branch_commands.AppointRole, branch_commands.EndRole),
+    (branch_events.BranchFounded, branch_events.RoleAssigned, branch_events.RoleEnded),
+    branch_decisions.initial_state,
+    branch_decisions.decide,
+    branch_decisions.evolve_state,
+)
+PEOPLE = Concept(
+    "people",
+    "person",
+    "person_id",
+    (people_commands.RegisterPerson, people_commands.ChangePartyStatus),
+    (people_events.PersonRegistered, people_events.PartyStatusChanged),
+    people_decisions.initial_state,
+    people_decisions.decide,
+    people_decisions.evolve_state,
+)
+TASKS = Concept(
+    "tasks",
+    "task",
+    "task_id",
+    (
+        task_commands.IssueTask,
+        task_commands.ClaimTask,
+        task_commands.WithdrawClaim,
+        task_commands.SubmitCompletion,
+        task_commands.ApproveCompletion,
+        task_commands.RejectCompletion,
+        task_commands.CancelTask,
+        task_commands.RevokePoints,
+    ),
+    (
+        task_events.TaskIssued,
+        task_events.TaskClaimed,
+        task_events.ClaimWithdrawn,
+        task_events.CompletionSubmitted,
+        task_events.CompletionApproved,
+        task_events.CompletionRejected,
+        task_events.TaskCancelled,
+        task_events.PointsRevoked,
+    ),
+    task_decisions.initial_state,
+    task_decisions.decide,
+    task_decisions.evolve_state,
+)
+POINTS = Concept(
+    "points",
+    "adjustment",
+    "adjustment_id",
+    (points_commands.AdjustPoints,),
+    (points_events.PointsAdjusted,),
+    points_decisions.initial_state,
+    points_decisions.decide,
+    points_decisions.evolve_state,
+)
+CONCEPTS = (BRANCHES, PEOPLE, TASKS, POINTS)
+
+#: Stable stored names of every event type (version 1). Never rename a key.
+EVENT_TYPES: Mapping[str, type[Any]] = {
+    event.__name__: event for concept in CONCEPTS for event in concept.events
+}
+EVENT_NAMES: Mapping[type[Any], str] = {cls: name for name, cls in EVENT_TYPES.items()}
+
+_CONCEPT_OF_COMMAND = {command: c for c in CONCEPTS for command in c.commands}
+
+
+def concept_of(command: Any) -> Concept:
+    """The concept that decides ``command``."""
+    try:
+        return _CONCEPT_OF_COMMAND[type(command)]
+    except KeyError:
+        raise TypeError(f"not a dangjian command: {type(command).__name__}") from None
+
+
+def stream_of(command: Any) -> str:
+    """The id of the stream ``command`` is decided against."""
+    concept = concept_of(command)
+    return concept.stream_id(getattr(command, concept.subject_field))
+
+
+@frozen
+class Projection:
+    """投影 — a read model: its tables and the pure function that changes them."""
+
+    name: str
+    tables: tuple[Table, ...]
+    project: Callable[[Recorded[Any]], list[Change]]
+
+
+def _by_concept(concept: Concept, project: Callable[[Recorded[Any]], list[Change]]) -> Any:
+    events = frozenset(concept.events)
+
+    def only_own(recorded: Recorded[Any]) -> list[Change]:
+        return project(recorded) if type(recorded.event) in events else []
+
+    return only_own
+
+
+PROJECTIONS = (
+    Projection(
+        "branches",
+        branch_projections.TABLES,
+        _by_concept(BRANCHES, branch_projections.project_branches),
+    ),
+    Projection(
+        "people", people_projections.TABLES, _by_concept(PEOPLE, people_projections.project_people)
+    ),
+    Projection(
+        "tasks", task_projections.TABLES, _by_concept(TASKS, task_projections.project_tasks)
+    ),
+    Projection("points", points_projections.TABLES, points_projections.project_points),
+    Projection("audit", trail.TABLES, trail.project_audit),
+)
+ALL_TABLES: tuple[Table, ...] = tuple(t for p in PROJECTIONS for t in p.tables)
+
+
+def project_all(recorded: Recorded[Any]) -> list[Change]:
+    """Every row change one event makes across all read models."""
+    return [change for p in PROJECTIONS for change in p.project(recorded)]

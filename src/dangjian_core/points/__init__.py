@@ -1,0 +1,1 @@
+"""积分 — points credited, revoked and adjusted; balances, the wall and explanations."""

@@ -1,0 +1,68 @@
+"""积分墙 — ranking a branch's standings with a deterministic, explained tie-break.
+
+The order, applied rule by rule until two people differ:
+
+1. 总分高者在前 — higher total points first;
+2. 通过任务多者在前 — more approved completions first;
+3. 先达到者在前 — whoever's balance last changed earlier (reached the total first);
+4. 编号小者在前 — smaller person id (a fixed, arbitrary last resort).
+
+Rules 2–4 only ever separate people with equal totals; the wall says which rule did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from attrs import field, frozen
+
+TIE_RULES = (
+    ("total", "总分高者在前 / higher total"),
+    ("credits", "通过任务多者在前 / more approved tasks"),
+    ("last_position", "先达到该分数者在前 / reached the total earlier"),
+    ("person_id", "编号小者在前 / smaller person id"),
+)
+
+
+@frozen
+class Standing:
+    """一人成绩 — one person's figures for a cycle, before ranking."""
+
+    person_id: str
+    name: str
+    status: str
+    total: int = 0
+    credits: int = 0
+    last_position: int = 0
+    categories: Mapping[str, int] = field(factory=dict)
+
+
+@frozen
+class WallEntry:
+    """积分墙一行 — a ranked standing and the rule that placed it below its neighbour."""
+
+    rank: int
+    standing: Standing
+    separated_by: str | None
+
+
+def _sort_key(s: Standing) -> tuple[int, int, int, str]:
+    return (-s.total, -s.credits, s.last_position, s.person_id)
+
+
+def _separating_rule(above: Standing, below: Standing) -> str | None:
+    if above.total != below.total:
+        return None
+    for name, label in TIE_RULES[1:]:
+        if getattr(above, name) != getattr(below, name):
+            return label
+    return TIE_RULES[-1][1]
+
+
+def rank(standings: Iterable[Standing]) -> list[WallEntry]:
+    """The wall: everyone ranked 1..n in a total order, ties explained."""
+    ordered = sorted(standings, key=_sort_key)
+    return [
+        WallEntry(i + 1, s, _separating_rule(ordered[i - 1], s) if i else None)
+        for i, s in enumerate(ordered)
+    ]

@@ -1,0 +1,53 @@
+"""领域错误 — the root of every refusal the core can give.
+
+Every refusal carries a stable ``code`` (for machines and exit codes) and a message in
+Chinese then English that names the problem.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+_C = TypeVar("_C", bound=Any)
+
+
+class DomainError(Exception):
+    """拒绝 — a command was refused; nothing was written."""
+
+    code = "refused"
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(f"{zh} / {en}")
+        self.zh = zh
+        self.en = en
+
+
+class Unauthorized(DomainError):
+    """无权操作 — the actor does not hold a role that allows this command."""
+
+    code = "unauthorized"
+
+
+class UnknownSubject(DomainError):
+    """对象不存在 — the command names a branch, person or task that does not exist."""
+
+    code = "unknown"
+
+
+class InvalidCommand(DomainError):
+    """命令无效 — the command is malformed (wrong type, out of range, missing reason)."""
+
+    code = "invalid"
+
+
+def build(command_type: type[_C], /, **fields: object) -> _C:
+    """Construct a command, turning shape errors (wrong type, out of range) into
+    :class:`InvalidCommand` that names the command and the problem."""
+    try:
+        command: _C = command_type(**fields)
+        return command
+    except (TypeError, ValueError) as error:
+        raise InvalidCommand(
+            f"{command_type.__name__} 参数无效:{error}",
+            f"invalid {command_type.__name__}: {error}",
+        ) from error

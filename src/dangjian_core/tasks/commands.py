@@ -1,0 +1,142 @@
+"""任务命令 — what people ask of a task; each names its actor and time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from attrs import field, frozen, validators
+
+from dangjian_core.shared.ids import BranchId, PersonId, TaskId, check_id
+from dangjian_core.shared.time import check_aware
+from dangjian_core.tasks.events import Audience, SourceKind
+
+MAX_POINTS = 100
+MAX_SLOTS = 1000
+
+
+def _text(low: int, high: int) -> Any:
+    return [validators.instance_of(str), validators.min_len(low), validators.max_len(high)]
+
+
+def _int_between(low: int, high: int) -> Any:
+    return [validators.instance_of(int), validators.ge(low), validators.le(high)]
+
+
+def _audiences(_instance: object, _attribute: object, value: Any) -> None:
+    if (
+        not isinstance(value, tuple)
+        or not value
+        or not all(isinstance(item, Audience) for item in value)
+    ):
+        raise ValueError(f"audiences 须为非空的领办对象元组 / non-empty tuple expected: {value!r}")
+
+
+def _photos(_instance: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, tuple) or len(value) > 20:
+        raise ValueError(f"photos 须为至多20项的元组 / at most 20 photo refs: {value!r}")
+    if not all(isinstance(item, str) and 0 < len(item) <= 200 for item in value):
+        raise ValueError(f"照片引用须为1–200字 / photo refs are 1–200 chars: {value!r}")
+
+
+@frozen
+class IssueTask:
+    """发布任务 — publish a task with its points, slots, deadline, audience and source."""
+
+    task_id: TaskId = field(validator=check_id)
+    branch_id: BranchId = field(validator=check_id)
+    title: str = field(validator=_text(1, 100))
+    category: str = field(validator=_text(1, 30))
+    points: int = field(validator=_int_between(1, MAX_POINTS))
+    slots: int = field(validator=_int_between(1, MAX_SLOTS))
+    deadline: datetime = field(validator=check_aware)
+    audiences: tuple[Audience, ...] = field(validator=_audiences)
+    source_kind: SourceKind = field(validator=validators.instance_of(SourceKind))
+    source_reference: str = field(validator=_text(0, 200))
+    actor_id: str = field(validator=check_id)
+    at: datetime = field(validator=check_aware)
+
+
+@frozen
+class ClaimTask:
+    """领办任务 — the actor takes one slot of the task for themselves."""
+
+    task_id: TaskId = field(validator=check_id)
+    actor_id: PersonId = field(validator=check_id)
+    at: datetime = field(validator=check_aware)
+
+
+@frozen
+class WithdrawClaim:
+    """撤回领办 — the actor gives their slot back."""
+
+    task_id: TaskId = field(validator=check_id)
+    actor_id: PersonId = field(validator=check_id)
+    at: datetime = field(validator=check_aware)
+
+
+@frozen
+class SubmitCompletion:
+    """提交完成情况 — the claimant reports the work done, with a note and photo references."""
+
+    task_id: TaskId = field(validator=check_id)
+    note: str = field(validator=_text(1, 1000))
+    photos: tuple[str, ...] = field(validator=_photos)
+    actor_id: PersonId = field(validator=check_id)
+    at: datetime = field(validator=check_aware)
+
+
+@frozen
+class ApproveCompletion:
+    """审核通过 — approve a claimant's completion; fewer points than offered need a reason."""
+
+    task_id: TaskId = field(validator=check_id)
+    claimant_id: PersonId = field(validator=check_id)
+    points: int | None = field(validator=validators.optional(_int_between(1, MAX_POINTS)))
+    reason: str = field(validator=_text(0, 500))
+    actor_id: str = field(validator=check_id)
+    at: datetime = field(validator=check_aware)
+
+
+@frozen
+class RejectCompletion:
+    """审核不通过 — reject a claimant's completion, with a reason."""
+
+    task_id: TaskId = field(validator=check_id)
+    claimant_id: PersonId = field(validator=check_id)
+    reason: str = field(validator=_text(1, 500))
+    actor_id: str = field(validator=check_id)
+    at: datetime = field(validator=check_aware)
+
+
+@frozen
+class CancelTask:
+    """取消任务 — withdraw a task; open claims are released without points."""
+
+    task_id: TaskId = field(validator=check_id)
+    reason: str = field(validator=_text(1, 500))
+    actor_id: str = field(validator=check_id)
+    at: datetime = field(validator=check_aware)
+
+
+@frozen
+class RevokePoints:
+    """撤销积分 — take back the points of an approved completion, with the finding."""
+
+    task_id: TaskId = field(validator=check_id)
+    claimant_id: PersonId = field(validator=check_id)
+    reason: str = field(validator=_text(1, 500))
+    actor_id: str = field(validator=check_id)
+    at: datetime = field(validator=check_aware)
+
+
+TaskCommand = (
+    IssueTask
+    | ClaimTask
+    | WithdrawClaim
+    | SubmitCompletion
+    | ApproveCompletion
+    | RejectCompletion
+    | CancelTask
+    | RevokePoints
+)

@@ -1,0 +1,127 @@
+"""任务事件 — every step of a task's life, from issue to revocation."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from attrs import frozen
+
+from dangjian_core.shared.ids import BranchId, PersonId, TaskId
+from dangjian_core.shared.time import Cycle
+
+
+class Audience(StrEnum):
+    """领办对象 — who may claim a task."""
+
+    ACTIVISTS = "activists"  # 入党申请人、积极分子、发展对象
+    VOLUNTEERS = "volunteers"  # 志愿者、群众
+    MEMBERS = "members"  # 预备党员、正式党员
+
+
+class SourceKind(StrEnum):
+    """任务来源 — why the task exists."""
+
+    UPPER = "upper"  # 上级部署 (needs a reference to the deployment)
+    VILLAGE = "village"  # 村工作需要
+
+
+@frozen
+class TaskIssued:
+    """任务已发布 — the organizing member published a task with points and slots."""
+
+    task_id: TaskId
+    branch_id: BranchId
+    title: str
+    category: str
+    points: int
+    slots: int
+    deadline: datetime
+    audiences: tuple[Audience, ...]
+    source_kind: SourceKind
+    source_reference: str
+
+
+@frozen
+class TaskClaimed:
+    """任务已领办 — a person took one slot of a task."""
+
+    task_id: TaskId
+    claimant_id: PersonId
+
+
+@frozen
+class ClaimWithdrawn:
+    """领办已撤回 — a claimant gave their slot back before the deadline."""
+
+    task_id: TaskId
+    claimant_id: PersonId
+
+
+@frozen
+class CompletionSubmitted:
+    """完成情况已提交 — a claimant reported the work done, with evidence, in a cycle."""
+
+    task_id: TaskId
+    claimant_id: PersonId
+    note: str
+    photos: tuple[str, ...]
+    cycle: Cycle
+    attempt: int
+
+
+@frozen
+class CompletionApproved:
+    """审核已通过 — a reviewer approved a completion; the points are credited."""
+
+    task_id: TaskId
+    claimant_id: PersonId
+    branch_id: BranchId
+    cycle: Cycle
+    category: str
+    points: int
+    reason: str
+
+
+@frozen
+class CompletionRejected:
+    """审核未通过 — a reviewer rejected a completion; ``final`` when no resubmission is left."""
+
+    task_id: TaskId
+    claimant_id: PersonId
+    reason: str
+    final: bool
+
+
+@frozen
+class TaskCancelled:
+    """任务已取消 — the task was withdrawn; the listed open claims were released unpaid."""
+
+    task_id: TaskId
+    reason: str
+    released: tuple[PersonId, ...]
+
+
+@frozen
+class PointsRevoked:
+    """积分已撤销 — points credited for a completion were taken back, with the reason."""
+
+    task_id: TaskId
+    claimant_id: PersonId
+    branch_id: BranchId
+    cycle: Cycle
+    category: str
+    points: int
+    reason: str
+
+
+TaskEvent = (
+    TaskIssued
+    | TaskClaimed
+    | ClaimWithdrawn
+    | CompletionSubmitted
+    | CompletionApproved
+    | CompletionRejected
+    | TaskCancelled
+    | PointsRevoked
+)

@@ -1,0 +1,156 @@
+"""任务读模型 — the task list with slots taken, and every claim's status."""
+
+from __future__ import annotations
+
+from typing import Any, assert_never
+
+from dangjian_core.shared.readmodel import Change, Column, Table, Upsert, Value
+from dangjian_core.shared.recorded import Recorded
+from dangjian_core.tasks.events import (
+    ClaimWithdrawn,
+    CompletionApproved,
+    CompletionRejected,
+    CompletionSubmitted,
+    PointsRevoked,
+    TaskCancelled,
+    TaskClaimed,
+    TaskEvent,
+    TaskIssued,
+)
+from dangjian_core.tasks.state import ClaimStatus
+
+TASKS = Table(
+    "tasks",
+    key=(Column("task_id"),),
+    values=(
+        Column("branch_id"),
+        Column("title"),
+        Column("category"),
+        Column("points", "int"),
+        Column("slots", "int"),
+        Column("taken", "int"),
+        Column("deadline"),
+        Column("audiences"),
+        Column("source_kind"),
+        Column("source_reference"),
+        Column("status"),
+        Column("issued_by"),
+        Column("issued_at"),
+        Column("position", "int"),
+    ),
+    indexes=(("branch_id",),),
+)
+CLAIMS = Table(
+    "claims",
+    key=(Column("task_id"), Column("person_id")),
+    values=(
+        Column("status"),
+        Column("attempts", "int"),
+        Column("cycle"),
+        Column("awarded", "int"),
+        Column("reason"),
+        Column("updated_at"),
+    ),
+    indexes=(("person_id",),),
+)
+TABLES = (TASKS, CLAIMS)
+
+
+def project_tasks(recorded: Recorded[Any]) -> list[Change]:
+    """Rows changed by one task event."""
+    event: TaskEvent = recorded.event
+    at = recorded.at.isoformat()
+    match event:
+        case TaskIssued():
+            return [_issued(recorded, event)]
+        case TaskClaimed():
+            return [
+                _task(event.task_id, add={"taken": 1}),
+                _claim(event.task_id, event.claimant_id, at, ClaimStatus.CLAIMED, attempts=0),
+            ]
+        case ClaimWithdrawn():
+            return [
+                _task(event.task_id, add={"taken": -1}),
+                _claim(event.task_id, event.claimant_id, at, ClaimStatus.WITHDRAWN),
+            ]
+        case CompletionSubmitted():
+            status = ClaimStatus.SUBMITTED
+            return [
+                _claim(
+                    event.task_id,
+                    event.claimant_id,
+                    at,
+                    status,
+                    attempts=event.attempt,
+                    cycle=event.cycle,
+                )
+            ]
+        case CompletionApproved():
+            status = ClaimStatus.APPROVED
+            return [
+                _claim(
+                    event.task_id,
+                    event.claimant_id,
+                    at,
+                    status,
+                    awarded=event.points,
+                    reason=event.reason,
+                )
+            ]
+        case CompletionRejected():
+            return _rejected(event, at)
+        case TaskCancelled():
+            released = [
+                _claim(event.task_id, pid, at, ClaimStatus.RELEASED) for pid in event.released
+            ]
+            task = Upsert(
+                "tasks",
+                {"task_id": event.task_id},
+                set={"status": "cancelled"},
+                add={"taken": -len(event.released)},
+            )
+            return [task, *released]
+        case PointsRevoked():
+            status = ClaimStatus.REVOKED
+            return [_claim(event.task_id, event.claimant_id, at, status, reason=event.reason)]
+        case _:
+            assert_never(event)
+
+
+def _issued(recorded: Recorded[Any], event: TaskIssued) -> Change:
+    values: dict[str, Value] = {
+        "branch_id": event.branch_id,
+        "title": event.title,
+        "category": event.category,
+        "points": event.points,
+        "slots": event.slots,
+        "taken": 0,
+        "deadline": event.deadline.isoformat(),
+        "audiences": ",".join(a.value for a in event.audiences),
+        "source_kind": event.source_kind.value,
+        "source_reference": event.source_reference,
+        "status": "open",
+        "issued_by": recorded.actor_id,
+        "issued_at": recorded.at.isoformat(),
+        "position": recorded.position,
+    }
+    return Upsert("tasks", {"task_id": event.task_id}, set=values)
+
+
+def _rejected(event: CompletionRejected, at: str) -> list[Change]:
+    if not event.final:
+        status = ClaimStatus.REJECTED
+        return [_claim(event.task_id, event.claimant_id, at, status, reason=event.reason)]
+    return [
+        _task(event.task_id, add={"taken": -1}),
+        _claim(event.task_id, event.claimant_id, at, ClaimStatus.FAILED, reason=event.reason),
+    ]
+
+
+def _task(task_id: str, add: dict[str, int]) -> Change:
+    return Upsert("tasks", {"task_id": task_id}, add=add)
+
+
+def _claim(task_id: str, person_id: str, at: str, status: ClaimStatus, **values: Any) -> Change:
+    key = {"task_id": task_id, "person_id": person_id}
+    return Upsert("claims", key, set={"status": status.value, "updated_at": at, **values})

@@ -1,0 +1,103 @@
+"""测试支撑 — a small 派溪吕村 to test against, for the pure core and for the application.
+
+Times are China Standard Time. The cycle starts in October, as in the seed article.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from dangjian_core.branches.commands import AppointRole, FoundBranch
+from dangjian_core.branches.decisions import BranchState, RoleTerm
+from dangjian_core.branches.events import Role
+from dangjian_core.directory import FixedDirectory
+from dangjian_core.people.commands import RegisterPerson
+from dangjian_core.people.decisions import PersonState, StatusPeriod
+from dangjian_core.people.events import PartyStatus
+from dangjian_core.shared.ids import BranchId, PersonId, TaskId
+from dangjian_core.tasks.commands import IssueTask
+from dangjian_core.tasks.events import Audience, SourceKind
+
+CST = timezone(timedelta(hours=8), "CST")
+T0 = datetime(2021, 10, 8, 9, 0, tzinfo=CST)
+BRANCH = BranchId("paixilv")
+TOWN = "town-xiangzhu"  # 象珠镇党委, the branch's superior
+SECRETARY = PersonId("wang-sj")  # 支部书记
+ORGANIZER = PersonId("lv-zw")  # 组织委员
+REVIEWER = PersonId("hu-wy")  # 胡文渊, liaison cadre acting as reviewer
+LANZHI = PersonId("lv-lanzhi")  # 吕兰枝, activist
+XINGCAN = PersonId("lv-xingcan")  # activist
+VOLUNTEER = PersonId("lv-zhiyuan")  # volunteer
+MEMBER = PersonId("lv-baoyou")  # 吕宝有, full member
+
+PEOPLE: dict[PersonId, tuple[str, PartyStatus]] = {
+    SECRETARY: ("王书记", PartyStatus.FULL),
+    ORGANIZER: ("吕组委", PartyStatus.FULL),
+    REVIEWER: ("胡文渊", PartyStatus.FULL),
+    LANZHI: ("吕兰枝", PartyStatus.ACTIVIST),
+    XINGCAN: ("吕星灿", PartyStatus.ACTIVIST),
+    VOLUNTEER: ("吕志愿", PartyStatus.VILLAGER),
+    MEMBER: ("吕宝有", PartyStatus.FULL),
+}
+ROLES = {SECRETARY: Role.SECRETARY, ORGANIZER: Role.ORGANIZING, REVIEWER: Role.REVIEWER}
+
+
+def directory() -> FixedDirectory:
+    """The village as plain states, for pure decisions."""
+    terms = tuple(RoleTerm(pid, role, T0 - timedelta(days=1)) for pid, role in ROLES.items())
+    branch = BranchState(BRANCH, "派溪吕村党支部", 10, TOWN, terms)
+    people = {
+        pid: PersonState(pid, BRANCH, name, (StatusPeriod(status, date(2020, 9, 1)),))
+        for pid, (name, status) in PEOPLE.items()
+    }
+    return FixedDirectory({BRANCH: branch}, people)
+
+
+def setup_commands() -> list[Any]:
+    """The commands that build the same village through an application."""
+    at = T0 - timedelta(days=1)
+    commands: list[Any] = [FoundBranch(BRANCH, "派溪吕村党支部", 10, TOWN, at)]
+    commands += [
+        RegisterPerson(pid, BRANCH, name, status, date(2020, 9, 1), TOWN, at)
+        for pid, (name, status) in PEOPLE.items()
+    ]
+    commands.append(AppointRole(BRANCH, SECRETARY, Role.SECRETARY, TOWN, at))
+    commands += [
+        AppointRole(BRANCH, pid, role, SECRETARY, at)
+        for pid, role in ROLES.items()
+        if role != Role.SECRETARY
+    ]
+    return commands
+
+
+def issue(
+    task_id: str = "T1",
+    *,
+    slots: int = 3,
+    points: int = 5,
+    audiences: tuple[Audience, ...] = (Audience.ACTIVISTS, Audience.VOLUNTEERS),
+    days: int = 7,
+    category: str = "环境卫生整治",
+    actor: str = ORGANIZER,
+) -> IssueTask:
+    """An IssueTask with sensible defaults: 3 slots, 5 points, a week to do it."""
+    return IssueTask(
+        TaskId(task_id),
+        BRANCH,
+        f"{category}任务",
+        category,
+        points,
+        slots,
+        T0 + timedelta(days=days),
+        audiences,
+        SourceKind.VILLAGE,
+        "",
+        actor,
+        T0,
+    )
+
+
+def later(hours: float) -> datetime:
+    """A time ``hours`` after T0."""
+    return T0 + timedelta(hours=hours)
