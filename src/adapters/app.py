@@ -13,8 +13,9 @@ A refused command raises and writes nothing.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,11 +25,22 @@ from adapters.queries import Queries
 from adapters.storage import projector
 from adapters.storage.errors import DuplicateCommandId
 from adapters.storage.folding import StateCache, StoreDirectory, fold
-from adapters.storage.mapper import Envelope, converter, decode, dumps, encode
+from adapters.storage.mapper import Envelope, converter, dumps, encode, recorded_of
 from adapters.storage.store import CommandRecord, EventStore, NewEvent, WriteTransaction
 from adapters.storage.urls import open_store
 from dangjian_core.catalog import Concept, concept_of, stream_of
 from dangjian_core.shared.recorded import Recorded
+
+
+@frozen
+class HistoryItem:
+    """历史事件 — an already-decided event to bulk-load: stream, version, actor, time."""
+
+    stream_id: str
+    version: int
+    event: Any
+    actor_id: str
+    at: datetime
 
 
 @frozen
@@ -67,7 +79,8 @@ class Dangjian:
             if record is not None:
                 return self._answer_again(tx, record, digest)
             version, state = self._top_up(concept, stream_id, tx.read_stream)
-            events = concept.decide(command, state, StoreDirectory(self._state))
+            directory = StoreDirectory(lambda c, sid: self._state(c, sid, tx.read_stream))
+            events = concept.decide(command, state, directory)
             envelope = Envelope(command.actor_id, command.at, command_id, self._clock())
             new = [NewEvent(version + i + 1, *encode(e, envelope)) for i, e in enumerate(events)]
             positions = tx.append(stream_id, new) if new else []
@@ -82,20 +95,24 @@ class Dangjian:
             )
         )
 
+    def recall(self, command_id: str) -> Outcome | None:
+        """What a command id recorded, if it was handled — so a retry can be answered from
+        the id alone, without rebuilding the original command."""
+        with self.store.writing(f"recall:{command_id}") as tx:
+            record = tx.recall(command_id)
+            return None if record is None else self._recorded_again(tx, record)
+
     def _answer_again(self, tx: WriteTransaction, record: CommandRecord, digest: str) -> Outcome:
         if record.digest != digest:
             raise DuplicateCommandId(
                 f"命令编号 {record.command_id} 已用于另一条命令",
                 f"command id {record.command_id} was already used for a different command",
             )
+        return self._recorded_again(tx, record)
+
+    def _recorded_again(self, tx: WriteTransaction, record: CommandRecord) -> Outcome:
         rows = tx.read_stream(record.stream_id, record.first_version - 1)[: record.count]
-        recorded = [
-            decode(r.topic, r.state, position=r.position, stream_id=r.stream_id, version=r.version)[
-                0
-            ]
-            for r in rows
-        ]
-        return Outcome(tuple(recorded), replayed=True)
+        return Outcome(tuple(recorded_of(row) for row in rows), replayed=True)
 
     def _top_up(
         self, concept: Concept, stream_id: str, read: Callable[[str, int], Any]
@@ -103,10 +120,39 @@ class Dangjian:
         version, state = self._cache.get(concept, stream_id)
         return fold(concept, version, state, read(stream_id, version))
 
-    def _state(self, concept: Concept, stream_id: str) -> Any:
-        version, state = self._top_up(concept, stream_id, self.store.read_stream)
+    def _state(self, concept: Concept, stream_id: str, read: Callable[[str, int], Any]) -> Any:
+        version, state = self._top_up(concept, stream_id, read)
         self._cache.put(stream_id, version, state)
         return state
+
+    def load(
+        self,
+        history: Iterable[HistoryItem],
+        *,
+        batch: int = 10_000,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Bulk-load decided history (imports, generated datasets), many events per transaction.
+
+        This bypasses ``decide``: use it only for histories produced by the deciders
+        (e.g. :mod:`benchmarks.generate`) or exported from another store.
+        """
+        total = 0
+        for chunk in _batched(history, batch):
+            rows = [
+                (item.stream_id, NewEvent(item.version, *encode(item.event, self._envelope(item))))
+                for item in chunk
+            ]
+            self.store.append_batch(rows)
+            total += len(rows)
+            if progress is not None:
+                progress(len(rows))
+        self._cache.clear()
+        return total
+
+    def _envelope(self, item: HistoryItem) -> Envelope:
+        command_id = f"load:{item.stream_id}:{item.version}"
+        return Envelope(item.actor_id, item.at, command_id, self._clock())
 
     def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
         """Bring the materialised views up to the log; returns how many events were applied."""
@@ -114,12 +160,7 @@ class Dangjian:
 
     def follow(self, after: int = 0, limit: int = 1000) -> list[Recorded[Any]]:
         """The event feed: up to ``limit`` recorded events after a global position."""
-        return [
-            decode(r.topic, r.state, position=r.position, stream_id=r.stream_id, version=r.version)[
-                0
-            ]
-            for r in self.store.read_log(after, limit)
-        ]
+        return [recorded_of(r) for r in self.store.read_log(after, limit)]
 
     def feed(self, after: int = 0, page: int = 1000) -> Iterator[Recorded[Any]]:
         """Every recorded event after a position, read page by page until the end."""
@@ -138,6 +179,15 @@ class Dangjian:
         self.close()
 
 
-def open_app(url: str | None = None, *, clock: Callable[[], datetime] = _utc_now) -> Dangjian:
-    """Open the application on a store URL (``sqlite:///path.db``, a path, ``memory://``)."""
-    return Dangjian(open_store(url), clock=clock)
+def _batched(items: Iterable[HistoryItem], size: int) -> Iterator[list[HistoryItem]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def open_app(
+    url: str | None = None, *, clock: Callable[[], datetime] = _utc_now, create: bool = True
+) -> Dangjian:
+    """Open the application on a store URL (``sqlite:///path.db``, a path, ``memory://``,
+    ``postgresql://…``); ``create=False`` refuses a SQLite file that does not exist."""
+    return Dangjian(open_store(url, create=create), clock=clock)

@@ -10,11 +10,15 @@ from typing import Any
 from attrs import frozen
 
 from adapters.storage import projector
+from adapters.storage.mapper import recorded_of
 from adapters.storage.store import EventStore
 from adapters.storage.views import Rows, ViewTransaction
+from dangjian_core.catalog import EVENT_NAMES
 from dangjian_core.points.explanation import Explanation, LedgerLine
 from dangjian_core.points.wall import Standing, WallEntry, rank
 from dangjian_core.shared.errors import UnknownSubject
+from dangjian_core.shared.recorded import Recorded
+from dangjian_core.trail import describe
 
 
 @frozen
@@ -98,10 +102,21 @@ class Queries:
         return BranchView(branch, tuple(roles), tuple(people))
 
     def trail(self, subject: str) -> Rows:
-        """Every event of ``branch:ID``, ``task:ID`` or ``person:ID``, in order."""
+        """Every event of ``branch:ID`` (its tasks' events included), ``task:ID`` or
+        ``person:ID``, in order, read from the log itself and described in Chinese."""
         with self._read() as views:
-            rows: Rows = views.select("audit", {"subject": subject}, order_by=("position",))
-        return rows
+            subjects = [subject]
+            if subject.startswith("branch:"):
+                branch_id = subject.removeprefix("branch:")
+                tasks = views.select("tasks", {"branch_id": branch_id})
+                subjects += [f"task:{task['task_id']}" for task in tasks]
+            positions = {
+                int(row["position"])
+                for s in subjects
+                for row in views.select("audit", {"subject": s})
+            }
+        events = self._store.read_positions(sorted(positions))
+        return [_trail_row(subject, recorded_of(row)) for row in events]
 
 
 def _branch_people(views: ViewTransaction, branch_id: str) -> Rows:
@@ -132,6 +147,19 @@ def _standings(people: Rows, balances: Rows, totals: Rows, statuses: tuple[str, 
             int(balance.get("last_position") or 0),
             categories.get(person["person_id"], {}),
         )
+
+
+def _trail_row(subject: str, recorded: Recorded[Any]) -> dict[str, Any]:
+    return {
+        "subject": subject,
+        "position": recorded.position,
+        "stream_id": recorded.stream_id,
+        "version": recorded.version,
+        "event_type": EVENT_NAMES[type(recorded.event)],
+        "actor_id": recorded.actor_id,
+        "at": recorded.at.isoformat(),
+        "summary": describe(recorded.event),
+    }
 
 
 def _line(row: dict[str, Any]) -> LedgerLine:

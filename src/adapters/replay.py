@@ -47,18 +47,23 @@ class ReplayReport:
 def replay_check(
     store: EventStore, *, progress: Callable[[int], None] | None = None
 ) -> ReplayReport:
-    """Catch the live views up, rebuild all views in a scratch SQLite file, compare."""
+    """Catch the live views up, then rebuild every view in a scratch SQLite file from the
+    log up to the same position, and compare row for row.
+
+    The live views are read (position and rows together) before the rebuild, so events
+    recorded while the check runs are not mistaken for differences.
+    """
     projector.catch_up(store)
+    with store.views() as views:
+        position, live = views.position(), views.dump()
     with tempfile.TemporaryDirectory(prefix="dangjian-replay-") as scratch:
         fresh = SqliteEventStore(str(Path(scratch) / "rebuilt.db"))
         try:
-            events = projector.catch_up(fresh, source=store, progress=progress)
+            events = projector.catch_up(fresh, source=store, progress=progress, until=position)
             with fresh.views() as views:
                 rebuilt = views.dump()
         finally:
             fresh.close()
-    with store.views() as views:
-        live = views.dump()
     return ReplayReport(events, {t: len(r) for t, r in live.items()}, _diff(live, rebuilt))
 
 

@@ -8,21 +8,12 @@ from typing import Any
 
 import attrs
 
-from dangjian_core.shared.readmodel import Change, Column, Table, Upsert, Value
+from dangjian_core.shared.readmodel import Change, Column, Table, Upsert
 from dangjian_core.shared.recorded import Recorded
 
-AUDIT = Table(
-    "audit",
-    key=(Column("subject"), Column("position", "int")),
-    values=(
-        Column("stream_id"),
-        Column("version", "int"),
-        Column("event_type"),
-        Column("actor_id"),
-        Column("at"),
-        Column("summary"),
-    ),
-)
+#: An index from each subject to the positions of its events; the events themselves are
+#: read from the log when a trail is shown, so the views never copy event data.
+AUDIT = Table("audit", key=(Column("subject"), Column("position", "int")), values=())
 TABLES = (AUDIT,)
 
 _SUBJECT_FIELDS = {
@@ -39,19 +30,31 @@ def event_title(event_type: type[Any]) -> str:
     return doc.split(" — ")[0].strip()
 
 
+_FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _field_names(event_type: type[Any]) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(event_type)
+    if names is None:
+        names = _FIELD_NAMES[event_type] = tuple(f.name for f in attrs.fields(event_type))
+    return names
+
+
+def _subject_fields(event_type: type[Any]) -> tuple[tuple[str, str], ...]:
+    names = _field_names(event_type)
+    return tuple((name, kind) for name, kind in _SUBJECT_FIELDS.items() if name in names)
+
+
 def subjects_of(event: Any) -> list[str]:
     """Every branch, task and person an event concerns, as ``kind:id``."""
-    found: list[str] = []
-    for name, kind in _SUBJECT_FIELDS.items():
-        value = getattr(event, name, None)
-        if isinstance(value, str):
-            found.append(f"{kind}:{value}")
-    for person_id in getattr(event, "released", ()):
-        found.append(f"person:{person_id}")
+    found = [f"{kind}:{getattr(event, name)}" for name, kind in _subject_fields(type(event))]
+    found += [f"person:{person_id}" for person_id in getattr(event, "released", ())]
     return list(dict.fromkeys(found))
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return value
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, datetime | date):
@@ -64,22 +67,14 @@ def _show(value: Any) -> str:
 def describe(event: Any) -> str:
     """A one-line account of an event: its Chinese title and its fields."""
     fields = ", ".join(
-        f"{field.name}={_show(getattr(event, field.name))}" for field in attrs.fields(type(event))
+        f"{name}={_show(getattr(event, name))}" for name in _field_names(type(event))
     )
     return f"{event_title(type(event))}: {fields}"
 
 
 def project_audit(recorded: Recorded[Any]) -> list[Change]:
-    """One audit row per subject the event concerns."""
-    values: dict[str, Value] = {
-        "stream_id": recorded.stream_id,
-        "version": recorded.version,
-        "event_type": type(recorded.event).__name__,
-        "actor_id": recorded.actor_id,
-        "at": recorded.at.isoformat(),
-        "summary": describe(recorded.event),
-    }
+    """One index row per subject the event concerns."""
     return [
-        Upsert("audit", {"subject": subject, "position": recorded.position}, set=values)
+        Upsert("audit", {"subject": subject, "position": recorded.position})
         for subject in subjects_of(recorded.event)
     ]

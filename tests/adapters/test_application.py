@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from adapters.app import Dangjian, open_app
+from adapters.app import Dangjian
 from dangjian_core.tasks.commands import ApproveCompletion, ClaimTask, SubmitCompletion
 from dangjian_core.tasks.errors import NoSlotsLeft
-from tests import support
 from tests.support import LANZHI, REVIEWER, VOLUNTEER, XINGCAN, issue, later
-
-
-@pytest.fixture(params=["memory", "sqlite"])
-def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Dangjian]:
-    url = "memory://" if request.param == "memory" else f"sqlite:///{tmp_path / 'd.db'}"
-    application = open_app(url)
-    for command in support.setup_commands():
-        application.handle(command)
-    yield application
-    application.close()
 
 
 def test_an_approved_completion_shows_on_the_wall_and_in_the_explanation(app: Dangjian) -> None:

@@ -6,10 +6,11 @@ version, so a hot task's claimers each read just the few newest events.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from typing import Any
 
-from adapters.storage.mapper import decode
+from adapters.storage.mapper import recorded_of
 from adapters.storage.store import StoredRow
 from dangjian_core.branches.decisions import BranchState
 from dangjian_core.catalog import BRANCHES, PEOPLE, Concept
@@ -23,38 +24,37 @@ class StateCache:
     def __init__(self, capacity: int = 20_000) -> None:
         self.capacity = capacity
         self._states: OrderedDict[str, tuple[int, Any]] = OrderedDict()
+        self._lock = threading.Lock()  # threads of one application share the cache
 
     def get(self, concept: Concept, stream_id: str) -> tuple[int, Any]:
         """The cached version and state, or the stream's initial state at version 0."""
-        cached = self._states.get(stream_id)
-        if cached is None:
-            return 0, concept.initial_state()
-        self._states.move_to_end(stream_id)
-        return cached
+        with self._lock:
+            cached = self._states.get(stream_id)
+            if cached is not None:
+                self._states.move_to_end(stream_id)
+        return (0, concept.initial_state()) if cached is None else cached
 
     def put(self, stream_id: str, version: int, state: Any) -> None:
-        """Remember a stream's state at a version."""
-        self._states[stream_id] = (version, state)
-        self._states.move_to_end(stream_id)
-        while len(self._states) > self.capacity:
-            self._states.popitem(last=False)
+        """Remember a stream's state at a version (never moving a stream backwards)."""
+        with self._lock:
+            cached = self._states.get(stream_id)
+            if cached is not None and cached[0] > version:
+                return
+            self._states[stream_id] = (version, state)
+            self._states.move_to_end(stream_id)
+            while len(self._states) > self.capacity:
+                self._states.popitem(last=False)
 
     def clear(self) -> None:
         """Forget everything."""
-        self._states.clear()
+        with self._lock:
+            self._states.clear()
 
 
 def fold(concept: Concept, version: int, state: Any, rows: list[StoredRow]) -> tuple[int, Any]:
     """Fold stored rows onto a state."""
     for row in rows:
-        recorded, _ = decode(
-            row.topic,
-            row.state,
-            position=row.position,
-            stream_id=row.stream_id,
-            version=row.version,
-        )
-        state = concept.evolve(state, recorded.event)
+        state = concept.evolve(state, recorded_of(row).event)
         version = row.version
     return version, state
 

@@ -8,6 +8,9 @@ the envelope: the event's data and the facts of its recording.
 from __future__ import annotations
 
 import json
+import typing
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -16,11 +19,61 @@ from cattrs.errors import BaseValidationError
 from cattrs.preconf.json import make_converter
 
 from adapters.storage.errors import CorruptEvent
+from adapters.storage.store import StoredRow
 from dangjian_core.catalog import EVENT_NAMES, EVENT_TYPES
+from dangjian_core.shared.errors import InvalidCommand
 from dangjian_core.shared.recorded import Recorded
 
 converter = make_converter()
 SCHEMA_VERSION = 1
+
+
+def _exactly(kind: type[Any]) -> Callable[[Any, Any], Any]:
+    """A structure hook that takes JSON values of ``kind`` itself and nothing else.
+
+    cattrs' default hooks coerce (``int("5")``, ``int(5.7)``, ``str(None) == "None"``),
+    which would read a damaged or tampered event as a different one. ``cls`` may be a
+    subclass (a ``StrEnum``) or a ``NewType`` of ``kind``: it is built from the value.
+    """
+
+    def structure(value: Any, cls: Any) -> Any:
+        if type(value) is not kind:
+            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+        return value if cls is kind else cls(value)
+
+    return structure
+
+
+def _stored_time(value: Any, _cls: Any) -> datetime:
+    """Only what :func:`encode` writes: an ISO 8601 time with its UTC offset."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO 8601 time, got {value!r}")
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None or parsed.isoformat() != value:
+        raise ValueError(f"not a stored time with a UTC offset: {value!r}")
+    return parsed
+
+
+def _is_variadic_tuple(cls: Any) -> bool:
+    return typing.get_origin(cls) is tuple and typing.get_args(cls)[1:] == (Ellipsis,)
+
+
+def _tuple_of(cls: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+    """``tuple[X, ...]`` from a JSON array only (cattrs would take a string or an object)."""
+    item = typing.get_args(cls)[0]
+
+    def structure(value: Any, _cls: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise TypeError(f"expected an array, got {type(value).__name__} {value!r}")
+        return tuple(converter.structure(element, item) for element in value)
+
+    return structure
+
+
+for _kind in (str, int, bool):
+    converter.register_structure_hook(_kind, _exactly(_kind))
+converter.register_structure_hook(datetime, _stored_time)
+converter.register_structure_hook_factory(_is_variadic_tuple, _tuple_of)
 
 
 @frozen
@@ -47,33 +100,75 @@ def encode(event: Any, envelope: Envelope) -> tuple[str, bytes]:
 
 
 def dumps(value: Any) -> bytes:
-    """Canonical JSON: sorted keys, no spaces, UTF-8."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    """Canonical JSON: sorted keys, no spaces, UTF-8.
+
+    Text UTF-8 cannot encode (a lone surrogate, which a ``str`` may hold) is refused as
+    an invalid command: it could never be stored, or read back, as written.
+    """
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    try:
+        return text.encode()
+    except UnicodeEncodeError as error:
+        bad = text[error.start : error.end].encode("unicode_escape").decode()
+        raise InvalidCommand(
+            f"文本含无法保存的字符 {bad}", f"text holds a character UTF-8 cannot store: {bad}"
+        ) from error
 
 
 def decode(
     topic: str, state: bytes, *, position: int, stream_id: str, version: int
 ) -> tuple[Recorded[Any], Envelope]:
-    """Rebuild a recorded event; anything unreadable raises :class:`CorruptEvent`."""
+    """Rebuild a recorded event and its envelope; anything unreadable raises
+    :class:`CorruptEvent` naming the position."""
+    with _corruption(position, stream_id, version):
+        body = json.loads(state)
+        envelope = converter.structure(
+            {
+                "actor_id": body["actor"],
+                "at": body["at"],
+                "command_id": body["command"],
+                "recorded_at": body["recorded"],
+            },
+            Envelope,
+        )
+        event = converter.structure(body["data"], EVENT_TYPES[topic])
+    recorded = Recorded(position, stream_id, version, envelope.actor_id, envelope.at, event)
+    return recorded, envelope
+
+
+def decode_recorded(
+    topic: str, state: bytes, *, position: int, stream_id: str, version: int
+) -> Recorded[Any]:
+    """Just the recorded event (what projections and folds need), without the envelope."""
+    with _corruption(position, stream_id, version):
+        body = json.loads(state)
+        event = converter.structure(body["data"], EVENT_TYPES[topic])
+        at = _stored_time(body["at"], datetime)
+        actor = _exact_str(body["actor"], str)
+    return Recorded(position, stream_id, version, actor, at, event)
+
+
+def recorded_of(row: StoredRow) -> Recorded[Any]:
+    """The recorded event in a stored row."""
+    return decode_recorded(
+        row.topic, row.state, position=row.position, stream_id=row.stream_id, version=row.version
+    )
+
+
+_exact_str = _exactly(str)
+
+
+@contextmanager
+def _corruption(position: int, stream_id: str, version: int) -> Iterator[None]:
     where = f"position {position} ({stream_id} v{version})"
     try:
-        event_type = EVENT_TYPES[topic]
-        body = json.loads(state)
-        envelope = Envelope(
-            body["actor"],
-            datetime.fromisoformat(body["at"]),
-            body["command"],
-            datetime.fromisoformat(body["recorded"]),
-        )
-        event = converter.structure(body["data"], event_type)
+        yield
     except KeyError as error:
         raise CorruptEvent(
             f"第 {position} 条事件缺少字段或类型未知:{error}",
             f"event at {where} has an unknown type or misses {error}",
         ) from error
-    except (ValueError, TypeError, BaseValidationError) as error:
+    except (ValueError, TypeError, RecursionError, BaseValidationError) as error:
         raise CorruptEvent(
             f"第 {position} 条事件数据损坏", f"event at {where} cannot be decoded: {error}"
         ) from error
-    recorded = Recorded(position, stream_id, version, envelope.actor_id, envelope.at, event)
-    return recorded, envelope

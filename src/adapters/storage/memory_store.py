@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from eventsourcing.persistence import StoredEvent
+from eventsourcing.persistence import IntegrityError, StoredEvent
 from eventsourcing.popo import POPOApplicationRecorder
 
+from adapters.storage.errors import StorageError
 from adapters.storage.store import (
     CommandRecord,
     EventStore,
@@ -21,27 +22,55 @@ from dangjian_core.shared.readmodel import MemoryViews
 
 
 class MemoryWriteTransaction(WriteTransaction):
-    """内存写事务 — runs under the recorder's lock; appends go straight in."""
+    """内存写事务 — runs under the recorder's lock; its writes land only if the block succeeds.
+
+    Like a database transaction: appends and command records are held back until
+    :meth:`commit`, so a command that fails half-way leaves nothing behind.
+    """
 
     def __init__(self, store: MemoryEventStore) -> None:
         self._store = store
+        self._events: list[StoredEvent] = []
+        self._commands: dict[str, CommandRecord] = {}
 
     def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
-        """The stream's events."""
-        return self._store.read_stream(stream_id, after_version)
+        """The stream's events, including those appended in this transaction."""
+        base = self._store.max_position()
+        pending = [
+            StoredRow(base + i + 1, stream_id, s.originator_version, s.topic, s.state)
+            for i, s in enumerate(self._events)
+            if s.originator_id == stream_id and s.originator_version > after_version
+        ]
+        return self._store.read_stream(stream_id, after_version) + pending
 
     def recall(self, command_id: str) -> CommandRecord | None:
         """A handled command's record."""
-        return self._store.commands.get(command_id)
+        return self._commands.get(command_id) or self._store.commands.get(command_id)
 
     def append(self, stream_id: str, events: Sequence[NewEvent]) -> list[int]:
-        """Insert through the recorder (which checks version uniqueness)."""
-        stored = [StoredEvent(stream_id, e.version, e.topic, e.state) for e in events]
-        return list(self._store.recorder.insert_events(stored) or [])
+        """Hold the events for commit; refuse a version the stream already has."""
+        versions = [e.version for e in events]
+        taken = set(self._store.recorder._stored_events_index.get(stream_id, {}))
+        taken |= {s.originator_version for s in self._events if s.originator_id == stream_id}
+        clash = sorted(set(versions) & taken)
+        if clash or len(set(versions)) < len(versions):
+            raise StorageError(
+                f"事件流 {stream_id} 的版本冲突:{clash or versions}",
+                f"stream {stream_id} already has version(s) {clash or versions}",
+            )
+        first = self._store.max_position() + len(self._events) + 1
+        self._events += [StoredEvent(stream_id, e.version, e.topic, e.state) for e in events]
+        return list(range(first, first + len(events)))
 
     def remember(self, record: CommandRecord) -> None:
-        """Record the handled command."""
-        self._store.commands[record.command_id] = record
+        """Record the handled command (on commit)."""
+        self._commands[record.command_id] = record
+
+    def commit(self) -> None:
+        """Make the transaction's events and command records permanent."""
+        if self._events:
+            self._store.recorder.insert_events(self._events)
+        self._store.commands.update(self._commands)
 
 
 class MemoryEventStore(EventStore):
@@ -58,7 +87,17 @@ class MemoryEventStore(EventStore):
     def writing(self, stream_id: str) -> Iterator[WriteTransaction]:  # noqa: ARG002
         """Hold the recorder's lock (one for every stream) for load → decide → append."""
         with self.recorder._database_lock:
-            yield MemoryWriteTransaction(self)
+            transaction = MemoryWriteTransaction(self)
+            yield transaction
+            transaction.commit()
+
+    def append_batch(self, events: Sequence[tuple[str, NewEvent]]) -> list[int]:
+        """Many streams' events at once (the recorder checks versions first)."""
+        stored = [StoredEvent(sid, e.version, e.topic, e.state) for sid, e in events]
+        try:
+            return list(self.recorder.insert_events(stored) or [])
+        except IntegrityError as error:
+            raise StorageError("事件版本冲突,批量写入已撤销", f"version clash: {error}") from error
 
     def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
         """Committed events of one stream (positions looked up from the log index)."""
@@ -78,15 +117,31 @@ class MemoryEventStore(EventStore):
             for n in found
         ]
 
+    def read_positions(self, positions: Sequence[int]) -> list[StoredRow]:
+        """Events by position (1-based index into the recorder's list)."""
+        found = []
+        for position in sorted(positions):
+            s = self.recorder._stored_events[position - 1]
+            found.append(
+                StoredRow(position, str(s.originator_id), s.originator_version, s.topic, s.state)
+            )
+        return found
+
     def max_position(self) -> int:
         """The number of events."""
         return int(self.recorder.max_notification_id() or 0)
 
     @contextmanager
     def views(self, *, write: bool = False) -> Iterator[ViewTransaction]:  # noqa: ARG002
-        """The dictionaries, under the recorder's lock (reads and writes alike)."""
+        """The dictionaries, under the recorder's lock (reads and writes alike); a block
+        that raises leaves rows and position as they were."""
         with self.recorder._database_lock:
-            yield MemoryViewTransaction(self._views, self._tracking)
+            transaction = MemoryViewTransaction(self._views, self._tracking)
+            try:
+                yield transaction
+            except BaseException:
+                transaction.rollback()
+                raise
 
     def close(self) -> None:
         """Nothing to release."""

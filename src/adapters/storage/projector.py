@@ -8,30 +8,43 @@ table (which refuses a position that does not move forward) make sure of it.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from typing import Any
 
-from adapters.storage.mapper import decode
-from adapters.storage.store import EventStore, StoredRow
+from adapters.storage.mapper import recorded_of
+from adapters.storage.store import EventStore
 from dangjian_core.catalog import project_all
-from dangjian_core.shared.recorded import Recorded
 
 PAGE = 2000
 
 
-def apply_page(store: EventStore, limit: int = PAGE, *, source: EventStore | None = None) -> int:
+def apply_page(
+    store: EventStore,
+    limit: int = PAGE,
+    *,
+    source: EventStore | None = None,
+    until: int | None = None,
+) -> int:
     """Apply at most one page of pending events; returns how many were applied.
 
     Events come from ``source`` (default: the store itself), so a replay can rebuild
-    another store's views from this store's log.
+    another store's views from this store's log; ``until`` stops at a position.
     """
     with store.views(write=True) as views:
         rows = (source or store).read_log(views.position(), limit)
+        if until is not None:
+            rows = [row for row in rows if row.position <= until]
         for row in rows:
-            views.apply(project_all(_recorded(row)))
+            views.apply(project_all(recorded_of(row)))
         if rows:
             views.set_position(rows[-1].position)
         return len(rows)
+
+
+def is_current(store: EventStore) -> bool:
+    """Whether the views have applied every event (a read, no write lock)."""
+    with store.views() as views:
+        return views.position() >= store.max_position()
 
 
 def catch_up(
@@ -40,18 +53,44 @@ def catch_up(
     page: int = PAGE,
     progress: Callable[[int], None] | None = None,
     source: EventStore | None = None,
+    until: int | None = None,
 ) -> int:
-    """Apply every pending event; returns how many were applied."""
+    """Apply every pending event; returns how many were applied.
+
+    When the views are already current this only reads, so queries do not queue for the
+    write lock behind commands.
+    """
+    if source is None and is_current(store):
+        return 0
     total = 0
-    while applied := apply_page(store, page, source=source):
+    while applied := apply_page(store, page, source=source, until=until):
         total += applied
         if progress is not None:
             progress(applied)
     return total
 
 
-def _recorded(row: StoredRow) -> Recorded[Any]:
-    recorded, _envelope = decode(
-        row.topic, row.state, position=row.position, stream_id=row.stream_id, version=row.version
-    )
-    return recorded
+def run(
+    store: EventStore,
+    *,
+    poll_seconds: float = 1.0,
+    page: int = PAGE,
+    should_stop: Callable[[], bool] = lambda: False,
+    on_batch: Callable[[int, int], None] | None = None,
+) -> int:
+    """Follow the log until ``should_stop()``: apply each new page as it appears.
+
+    This is the body of ``dangjian project run``: a separate process that keeps the views
+    current. Stopped or killed at any moment, it resumes from the tracked position on the
+    next start without double counting (rows and position commit together).
+    Returns how many events it applied.
+    """
+    total = 0
+    while not should_stop():
+        applied = apply_page(store, page)
+        total += applied
+        if applied and on_batch is not None:
+            on_batch(applied, total)
+        if applied < page:
+            time.sleep(poll_seconds)
+    return total

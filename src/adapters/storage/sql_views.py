@@ -15,18 +15,19 @@ from eventsourcing.persistence import Tracking
 
 from adapters.storage.views import Rows, ViewTransaction
 from dangjian_core.catalog import ALL_TABLES
-from dangjian_core.shared.readmodel import Change, Table, Value, sort_rows
+from dangjian_core.shared.readmodel import Change, Table, Value, merge_rows, sort_rows
 
 TRACKING_NAME = "dangjian_views"
 _TABLES = {table.name: table for table in ALL_TABLES}
+_KEY_NAMES = {table.name: table.key_names for table in ALL_TABLES}
 
 
-def table_name(name: str) -> str:
-    """The SQL name of a view table."""
-    return f"view_{name}"
+def table_name(name: str, prefix: str = "") -> str:
+    """The SQL name of a view table (``prefix`` qualifies it with a schema)."""
+    return f"{prefix}view_{name}"
 
 
-def create_statements(int_type: str = "INTEGER") -> list[str]:
+def create_statements(int_type: str = "INTEGER", prefix: str = "") -> list[str]:
     """DDL for every view table and its indexes."""
     statements: list[str] = []
     for table in ALL_TABLES:
@@ -35,12 +36,12 @@ def create_statements(int_type: str = "INTEGER") -> list[str]:
             for c in table.columns
         )
         keys = ", ".join(table.key_names)
-        sql_name = table_name(table.name)
+        sql_name = table_name(table.name, prefix)
         statements.append(
             f"CREATE TABLE IF NOT EXISTS {sql_name} ({columns}, PRIMARY KEY ({keys}))"
         )
         for index in table.indexes:
-            index_name = f"{sql_name}_{'_'.join(index)}"
+            index_name = f"view_{table.name}_{'_'.join(index)}"
             statements.append(
                 f"CREATE INDEX IF NOT EXISTS {index_name} ON {sql_name} ({', '.join(index)})"
             )
@@ -48,15 +49,17 @@ def create_statements(int_type: str = "INTEGER") -> list[str]:
 
 
 @lru_cache(maxsize=1024)
-def _upsert_sql(table: str, sets: tuple[str, ...], adds: tuple[str, ...], mark: str) -> str:
+def _upsert_sql(
+    table: str, sets: tuple[str, ...], adds: tuple[str, ...], mark: str, prefix: str
+) -> str:
     spec = _TABLES[table]
-    sql_name = table_name(table)
+    sql_name = table_name(table, prefix)
     columns = (*spec.key_names, *sets, *adds)
     updates = [f"{c} = excluded.{c}" for c in sets]
-    updates += [f"{c} = {sql_name}.{c} + excluded.{c}" for c in adds]
+    updates += [f"{c} = t.{c} + excluded.{c}" for c in adds]
     action = f"DO UPDATE SET {', '.join(updates)}" if updates else "DO NOTHING"
     return (
-        f"INSERT INTO {sql_name} ({', '.join(columns)}) "
+        f"INSERT INTO {sql_name} AS t ({', '.join(columns)}) "
         f"VALUES ({', '.join([mark] * len(columns))}) "
         f"ON CONFLICT ({', '.join(spec.key_names)}) {action}"
     )
@@ -65,41 +68,55 @@ def _upsert_sql(table: str, sets: tuple[str, ...], adds: tuple[str, ...], mark: 
 class SqlViewTransaction(ViewTransaction):
     """SQL 读模型事务 — view rows and tracking through one database cursor."""
 
-    def __init__(self, cursor: Any, tracking: Any, mark: str = "?") -> None:
+    def __init__(self, cursor: Any, tracking: Any, mark: str = "?", prefix: str = "") -> None:
         self._cursor = cursor
         self._tracking = tracking
         self._mark = mark
+        self._prefix = prefix
+        self._pending: list[Change] = []
 
     def position(self) -> int:
         """The last position applied, from eventsourcing's tracking table."""
         return int(self._tracking._max_tracking_id(TRACKING_NAME, self._cursor) or 0)
 
     def apply(self, changes: Iterable[Change]) -> None:
-        """Upsert each change's row."""
-        for change in changes:
-            sets, adds = tuple(change.set), tuple(change.add)
-            sql = _upsert_sql(change.table, sets, adds, self._mark)
-            spec = _TABLES[change.table]
-            params = [change.key[name] for name in spec.key_names]
-            params += [change.set[name] for name in sets]
-            params += [change.add[name] for name in adds]
-            self._cursor.execute(sql, params)
+        """Buffer row changes; they are merged per row and written on the next read or
+        position update, many rows per statement."""
+        self._pending.extend(changes)
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        groups: dict[str, list[list[Value]]] = {}
+        for table, key, set_values, add_values in merge_rows(_TABLES, self._pending):
+            sets, adds = tuple(set_values), tuple(add_values)
+            sql = _upsert_sql(table, sets, adds, self._mark, self._prefix)
+            params = [key[name] for name in _KEY_NAMES[table]]
+            params += set_values.values()
+            params += add_values.values()
+            groups.setdefault(sql, []).append(params)
+        self._pending.clear()
+        for sql, rows in groups.items():
+            self._cursor.executemany(sql, rows)
 
     def set_position(self, position: int) -> None:
-        """Record the position; eventsourcing refuses a position that does not move forward."""
+        """Write pending rows, then record the position; eventsourcing refuses a position
+        that does not move forward."""
+        self._flush()
         self._tracking._insert_tracking(self._cursor, Tracking(TRACKING_NAME, position))
 
     def select(self, table: str, where: Mapping[str, Value], order_by: Sequence[str] = ()) -> Rows:
-        """Matching rows as dictionaries."""
+        """Matching rows as dictionaries (pending changes are written first)."""
+        self._flush()
         spec = _TABLES[table]
-        sql = f"SELECT {', '.join(c.name for c in spec.columns)} FROM {table_name(table)}"
+        sql = f"SELECT {', '.join(c.name for c in spec.columns)} FROM {table_name(table, self._prefix)}"
         if where:
             sql += " WHERE " + " AND ".join(f"{name} = {self._mark}" for name in where)
         if order_by:
             sql += " ORDER BY " + ", ".join(order_by)
         self._cursor.execute(sql, list(where.values()))
         names = [c.name for c in spec.columns]
-        return [dict(zip(names, tuple(row), strict=True)) for row in self._cursor.fetchall()]
+        return [dict(zip(names, _values(row), strict=True)) for row in self._cursor.fetchall()]
 
     def dump(self) -> dict[str, Rows]:
         """Every table's rows, sorted the same way as the in-memory views."""
@@ -109,3 +126,8 @@ class SqlViewTransaction(ViewTransaction):
 def table(name: str) -> Table:
     """The core's declaration of a view table."""
     return _TABLES[name]
+
+
+def _values(row: Any) -> tuple[Any, ...]:
+    """A row's values, from a tuple-like (SQLite) or dict (psycopg dict_row) row."""
+    return tuple(row.values()) if isinstance(row, dict) else tuple(row)

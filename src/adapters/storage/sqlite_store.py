@@ -9,6 +9,7 @@ a table of handled command ids, and the view tables beside the events.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -20,7 +21,7 @@ from eventsourcing.sqlite import (
     SQLiteTrackingRecorder,
 )
 
-from adapters.storage.errors import StorageError, StoreBusy
+from adapters.storage.errors import CorruptEvent, StorageError, StoreBusy
 from adapters.storage.sql_views import SqlViewTransaction, create_statements
 from adapters.storage.store import (
     CommandRecord,
@@ -40,6 +41,9 @@ _SELECT_STREAM = (
     "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events "
     "WHERE originator_id = ? AND originator_version > ? ORDER BY originator_version"
 )
+_SELECT_BY_ROWID = (
+    "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events"
+)
 _SELECT_LOG = (
     "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events "
     "WHERE rowid > ? ORDER BY rowid LIMIT ?"
@@ -47,7 +51,17 @@ _SELECT_LOG = (
 
 
 def _row(row: Any) -> StoredRow:
-    return StoredRow(int(row[0]), str(row[1]), int(row[2]), str(row[3]), bytes(row[4]))
+    """A stored row. SQLite keeps whatever a damaged file holds (text or NULL for bytes, text
+    for a version): such a row still reads, and decoding it names it as corrupt."""
+    position, stream_id, version, topic, state = tuple(row)
+    if type(version) is not int:
+        raise CorruptEvent(
+            f"第 {position} 条事件的版本号损坏",
+            f"event at position {position} ({stream_id}) has a damaged version {version!r}",
+        )
+    if not isinstance(state, bytes):
+        state = b"" if state is None else str(state).encode("utf-8", "surrogateescape")
+    return StoredRow(int(position), str(stream_id), version, str(topic), state)
 
 
 class SqliteWriteTransaction(WriteTransaction):
@@ -97,6 +111,8 @@ class SqliteEventStore(EventStore):
     def __init__(self, path: str, *, lock_timeout: int = 120) -> None:
         self.url = f"sqlite:///{path}"
         self.path = path
+        with _translated():
+            _switch_to_wal(path, lock_timeout)
         self.datastore = SQLiteDatastore(
             path, lock_timeout=lock_timeout, originator_id_type="text", pool_size=2
         )
@@ -109,9 +125,20 @@ class SqliteEventStore(EventStore):
             self._create_all()
 
     def _create_all(self) -> None:
-        self.recorder.create_table()
-        self.tracking.create_table()
+        """Every table in one write transaction, so processes opening a new file at once
+        take turns. (eventsourcing's own ``create_table`` looks, then creates, in separate
+        transactions: two processes could both insert the tracking table's migration
+        row, and the second failed with "Failed to record tracking for __migration__".)"""
         with self._locked(write=True) as cursor:
+            self.recorder._create_table(cursor)
+            cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tracking'")
+            tracking = self.tracking
+            tracking.tracking_table_exists = cursor.fetchone() is not None
+            if tracking.tracking_table_exists:
+                migration = tracking._max_tracking_id(tracking.table_migration_identifier, cursor)
+                tracking.tracking_migration_previous = migration
+                tracking.tracking_migration_current = migration
+            tracking._create_table(cursor)
             for statement in (COMMANDS_DDL, *create_statements()):
                 cursor.execute(statement)
 
@@ -134,6 +161,12 @@ class SqliteEventStore(EventStore):
         with _translated(), self._locked(write=True) as cursor:
             yield SqliteWriteTransaction(cursor, self.recorder)
 
+    def append_batch(self, events: Sequence[tuple[str, NewEvent]]) -> list[int]:
+        """Many streams' events in one write transaction."""
+        stored = [StoredEvent(sid, e.version, e.topic, e.state) for sid, e in events]
+        with _translated(), self._locked(write=True) as cursor:
+            return list(self.recorder._insert_events(cursor, stored) or [])
+
     def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
         """Committed events of one stream."""
         with _translated(), self._locked(write=False) as cursor:
@@ -145,6 +178,17 @@ class SqliteEventStore(EventStore):
         with _translated(), self._locked(write=False) as cursor:
             cursor.execute(_SELECT_LOG, (after_position, limit))
             return [_row(row) for row in cursor.fetchall()]
+
+    def read_positions(self, positions: Sequence[int]) -> list[StoredRow]:
+        """Events by rowid (fetched in chunks below SQLite's parameter limit)."""
+        found: list[StoredRow] = []
+        with _translated(), self._locked(write=False) as cursor:
+            for start in range(0, len(positions), 500):
+                chunk = list(positions[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                cursor.execute(f"{_SELECT_BY_ROWID} WHERE rowid IN ({marks})", chunk)
+                found += [_row(row) for row in cursor.fetchall()]
+        return sorted(found, key=lambda row: row.position)
 
     def max_position(self) -> int:
         """The highest rowid."""
@@ -161,6 +205,29 @@ class SqliteEventStore(EventStore):
         self.datastore.close()
 
 
+def _switch_to_wal(path: str, timeout: float) -> None:
+    """Put a file database in WAL mode before eventsourcing's pool opens it.
+
+    The pool switches each new file itself, but that switch fails at once ("database is
+    locked", without waiting) while another process is creating the same file; here it
+    is retried until ``timeout``. The mode is stored in the file, so this is done once.
+    """
+    if ":memory:" in path or "mode=memory" in path:
+        return
+    deadline = time.monotonic() + timeout
+    while True:
+        connection = sqlite3.connect(path, timeout=timeout, uri=True)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+        finally:
+            connection.close()
+        time.sleep(0.01)
+
+
 @contextmanager
 def _translated() -> Iterator[None]:
     """Turn SQLite's lock and disk errors into typed storage errors."""
@@ -172,5 +239,7 @@ def _translated() -> Iterator[None]:
                 "数据库被占用,等待超时,请稍后重试", f"the store stayed locked: {error}"
             ) from error
         raise StorageError("数据库操作失败", f"SQLite failed: {error}") from error
+    except sqlite3.IntegrityError as error:
+        raise StorageError("事件版本冲突,批量写入已撤销", f"version clash: {error}") from error
     except (sqlite3.DatabaseError, PersistenceError) as error:
         raise StorageError("数据库文件损坏或不可用", f"SQLite failed: {error}") from error

@@ -83,8 +83,20 @@ class EventStore(ABC):
         """A stream's committed events after a version."""
 
     @abstractmethod
+    def append_batch(self, events: Sequence[tuple[str, NewEvent]]) -> list[int]:
+        """Bulk load: append already-decided events of many streams in one transaction.
+
+        For imports and generated datasets only; versions must continue each stream
+        (a clash raises a storage error and nothing of the batch is written).
+        """
+
+    @abstractmethod
     def read_log(self, after_position: int, limit: int) -> list[StoredRow]:
         """Committed events after a global position, in order, at most ``limit``."""
+
+    @abstractmethod
+    def read_positions(self, positions: Sequence[int]) -> list[StoredRow]:
+        """The committed events at these global positions, in position order."""
 
     @abstractmethod
     def max_position(self) -> int:

@@ -39,18 +39,31 @@ class ViewTransaction(ABC):
 
 
 class MemoryViewTransaction(ViewTransaction):
-    """内存读模型事务 — views in dictionaries, for the in-memory store."""
+    """内存读模型事务 — views in dictionaries, for the in-memory store.
+
+    Keeps the first-seen value of every row it touches and the starting position, so
+    :meth:`rollback` restores both: rows and position change together or not at all,
+    as in a database.
+    """
 
     def __init__(self, views: MemoryViews, tracking: dict[str, int]) -> None:
         self._views = views
         self._tracking = tracking
+        self._start = dict(tracking)
+        self._undo: dict[tuple[str, tuple[Value, ...]], dict[str, Value] | None] = {}
 
     def position(self) -> int:
         """The last position applied."""
         return self._tracking.get("views", 0)
 
     def apply(self, changes: Iterable[Change]) -> None:
-        """Apply changes to the dictionaries."""
+        """Apply changes to the dictionaries, remembering each row as it was first."""
+        changes = list(changes)
+        for change in changes:
+            key = tuple(change.key[name] for name in self._views.tables[change.table].key_names)
+            if (change.table, key) not in self._undo:
+                row = self._views.rows[change.table].get(key)
+                self._undo[change.table, key] = None if row is None else dict(row)
         self._views.apply(changes)
 
     def set_position(self, position: int) -> None:
@@ -58,6 +71,16 @@ class MemoryViewTransaction(ViewTransaction):
         if position <= self.position():
             raise ValueError(f"tracking must move forward: {position} <= {self.position()}")
         self._tracking["views"] = position
+
+    def rollback(self) -> None:
+        """Put every touched row and the position back as they were."""
+        for (table, key), row in self._undo.items():
+            if row is None:
+                self._views.rows[table].pop(key, None)
+            else:
+                self._views.rows[table][key] = row
+        self._tracking.clear()
+        self._tracking.update(self._start)
 
     def select(self, table: str, where: Mapping[str, Value], order_by: Sequence[str] = ()) -> Rows:
         """Matching rows."""

@@ -16,7 +16,12 @@ from dangjian_core.branches.events import (
     RoleAssigned,
     RoleEnded,
 )
-from dangjian_core.shared.errors import DomainError, Unauthorized, UnknownSubject
+from dangjian_core.shared.errors import (
+    DomainError,
+    InvalidCommand,
+    Unauthorized,
+    UnknownSubject,
+)
 from dangjian_core.shared.ids import BranchId, PersonId
 
 if TYPE_CHECKING:
@@ -115,7 +120,8 @@ def _existing(state: BranchState | None, branch_id: str) -> BranchState:
 
 def _found(command: FoundBranch, state: BranchState | None) -> list[BranchEvent]:
     if state is not None:
-        if (state.name, state.cycle_start_month) == (command.name, command.cycle_start_month):
+        same = (state.name, state.cycle_start_month, state.superior_id)
+        if same == (command.name, command.cycle_start_month, command.actor_id):
             return []
         raise BranchError(
             f"支部 {command.branch_id} 已存在", f"branch {command.branch_id} already exists"
@@ -146,8 +152,19 @@ def _appoint(command: AppointRole, state: BranchState, directory: Directory) -> 
             f"{command.person_id} 不是本支部登记人员",
             f"{command.person_id} is not registered in branch {state.branch_id}",
         )
-    if state.has_role(command.person_id, [command.role], command.at):
+    open_terms = [
+        t
+        for t in state.terms
+        if (t.person_id, t.role, t.until) == (command.person_id, command.role, None)
+    ]
+    if open_terms and open_terms[0].covers(command.at):
         return []
+    if open_terms:
+        raise BranchError(
+            f"{command.person_id} 已有自 {open_terms[0].since.date()} 起的{command.role.zh}任期",
+            f"{command.person_id} already has an open {command.role.value} term from "
+            f"{open_terms[0].since.isoformat()}; terms may not overlap",
+        )
     return [RoleAssigned(state.branch_id, command.person_id, command.role, command.at)]
 
 
@@ -166,6 +183,11 @@ def _end(command: EndRole, state: BranchState) -> list[BranchEvent]:
     open_terms = [t for t in held if t.until is None]
     if not open_terms:
         return []
+    if command.at <= open_terms[0].since:
+        raise InvalidCommand(
+            "任期结束时间须晚于开始时间",
+            f"a term begun {open_terms[0].since.isoformat()} cannot end at {command.at.isoformat()}",
+        )
     return [
         RoleEnded(
             state.branch_id,

@@ -111,7 +111,13 @@ def _register(
     if command.status_since > command.at.date():
         raise InvalidCommand("身份起始日期晚于当前", "status_since lies in the future")
     if state is not None:
-        if (state.branch_id, state.name) == (command.branch_id, command.name):
+        registered = (state.branch_id, state.name, state.history[0])
+        asked = (
+            command.branch_id,
+            command.name,
+            StatusPeriod(command.status, command.status_since),
+        )
+        if registered == asked:
             return []
         raise PersonError(
             f"人员编号 {command.person_id} 已被占用",

@@ -47,7 +47,8 @@ def build(command_type: type[_C], /, **fields: object) -> _C:
         command: _C = command_type(**fields)
         return command
     except (TypeError, ValueError) as error:
+        zh, _, en = str(error).partition(" / ")
         raise InvalidCommand(
-            f"{command_type.__name__} 参数无效:{error}",
-            f"invalid {command_type.__name__}: {error}",
+            f"{command_type.__name__} 参数无效:{zh}",
+            f"invalid {command_type.__name__}: {en or zh}",
         ) from error

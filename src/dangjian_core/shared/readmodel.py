@@ -8,6 +8,7 @@ backends compute the same figures from the same code.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import Literal
 
 from attrs import field, frozen
@@ -42,7 +43,7 @@ class Table:
     @property
     def key_names(self) -> tuple[str, ...]:
         """The names of the key columns, in order."""
-        return tuple(column.name for column in self.key)
+        return _key_names(self.key)
 
 
 @frozen
@@ -59,6 +60,41 @@ class Upsert:
 
 
 Change = Upsert
+
+
+MergedRow = tuple[str, Mapping[str, Value], dict[str, Value], dict[str, int]]
+
+
+def merge_rows(tables: Mapping[str, Table], changes: Iterable[Change]) -> list[MergedRow]:
+    """Merge changes to the same row into one (table, key, set, add), first-seen order.
+
+    Exact for any order: a later ``set`` replaces what came before; an ``add`` after a
+    ``set`` adds to the set value; adds alone sum.
+    """
+    key_names = {name: table.key_names for name, table in tables.items()}
+    merged: dict[tuple[str, tuple[Value, ...]], MergedRow] = {}
+    for change in changes:
+        table, key = change.table, change.key
+        ident = (table, tuple([key[name] for name in key_names[table]]))
+        row = merged.get(ident)
+        if row is None:
+            merged[ident] = (table, key, dict(change.set), dict(change.add))
+            continue
+        _, _, sets, adds = row
+        for name, value in change.set.items():
+            sets[name] = value
+            adds.pop(name, None)
+        for name, delta in change.add.items():
+            if name in sets:
+                sets[name] = int(sets[name] or 0) + delta
+            else:
+                adds[name] = adds.get(name, 0) + delta
+    return list(merged.values())
+
+
+def coalesce(tables: Mapping[str, Table], changes: Iterable[Change]) -> list[Change]:
+    """The merged changes as :class:`Upsert` values (see :func:`merge_rows`)."""
+    return [Upsert(t, k, set=s, add=a) for t, k, s, a in merge_rows(tables, changes)]
 
 
 class MemoryViews:
@@ -107,6 +143,11 @@ def sort_rows(table: Table, rows: Iterable[dict[str, Value]]) -> list[dict[str, 
     """Rows in key order, the same order whichever backend they came from."""
     names = table.key_names
     return sorted(rows, key=lambda row: _sortable_key(tuple(row[n] for n in names)))
+
+
+@cache
+def _key_names(key: tuple[Column, ...]) -> tuple[str, ...]:
+    return tuple(column.name for column in key)
 
 
 def _sortable(value: Value) -> tuple[int, int | str]:

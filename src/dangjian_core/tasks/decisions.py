@@ -35,6 +35,7 @@ from dangjian_core.tasks.errors import (
     TaskError,
 )
 from dangjian_core.tasks.events import (
+    Audience,
     ClaimWithdrawn,
     CompletionApproved,
     CompletionRejected,
@@ -115,7 +116,11 @@ def evolve_state(state: TaskState | None, event: TaskEvent) -> TaskState | None:
     assert state is not None
     match event:
         case TaskClaimed():
-            return _with(state, event.claimant_id, Claim(ClaimStatus.CLAIMED))
+            # Taken again after a withdrawal: the submissions already used still count, so
+            # withdrawing cannot buy a fresh resubmission.
+            before = state.claim_of(event.claimant_id)
+            attempts = 0 if before is None else before.attempts
+            return _with(state, event.claimant_id, Claim(ClaimStatus.CLAIMED, attempts))
         case ClaimWithdrawn():
             return _set_status(state, event.claimant_id, ClaimStatus.WITHDRAWN)
         case CompletionSubmitted():
@@ -231,7 +236,7 @@ def _issue(command: IssueTask, state: TaskState | None, directory: Directory) ->
         command.points,
         command.slots,
         command.deadline,
-        tuple(dict.fromkeys(command.audiences)),
+        tuple(a for a in Audience if a in command.audiences),
         command.source_kind,
         command.source_reference,
     )
@@ -246,8 +251,14 @@ def _issue(command: IssueTask, state: TaskState | None, directory: Directory) ->
 
 def _claim(command: ClaimTask, state: TaskState, directory: Directory) -> list[TaskEvent]:
     existing = state.claim_of(command.actor_id)
-    if existing is not None and existing.status not in _RECLAIMABLE:
+    if existing is not None and existing.status == ClaimStatus.CLAIMED:
         return []
+    if existing is not None and existing.status != ClaimStatus.WITHDRAWN:
+        raise OutOfOrder(
+            f"已领办过此任务(当前状态「{existing.status.zh}」),不能再次领办",
+            f"{command.actor_id} already has a {existing.status.value} claim on "
+            f"{state.issued.task_id}; only a withdrawn claim may be taken again",
+        )
     _before_deadline(state, command.at, "领办")
     person = directory.person(command.actor_id)
     if person is None or person.branch_id != state.issued.branch_id:
@@ -266,9 +277,6 @@ def _claim(command: ClaimTask, state: TaskState, directory: Directory) -> list[T
             f"no slots left: all {state.issued.slots} slots of {state.issued.task_id} are taken",
         )
     return [TaskClaimed(state.issued.task_id, command.actor_id)]
-
-
-_RECLAIMABLE = frozenset({ClaimStatus.WITHDRAWN, ClaimStatus.FAILED, ClaimStatus.RELEASED})
 
 
 def _withdraw(command: WithdrawClaim, state: TaskState) -> list[TaskEvent]:

@@ -18,12 +18,22 @@ class Audience(StrEnum):
     VOLUNTEERS = "volunteers"  # 志愿者、群众
     MEMBERS = "members"  # 预备党员、正式党员
 
+    @property
+    def zh(self) -> str:
+        """The audience's Chinese name."""
+        return {"activists": "积极分子", "volunteers": "志愿者", "members": "党员"}[self.value]
+
 
 class SourceKind(StrEnum):
     """任务来源 — why the task exists."""
 
     UPPER = "upper"  # 上级部署 (needs a reference to the deployment)
     VILLAGE = "village"  # 村工作需要
+
+    @property
+    def zh(self) -> str:
+        """The source's Chinese name."""
+        return {"upper": "上级部署", "village": "村工作需要"}[self.value]
 
 
 @frozen

@@ -64,9 +64,12 @@ def project_tasks(recorded: Recorded[Any]) -> list[Change]:
         case TaskIssued():
             return [_issued(recorded, event)]
         case TaskClaimed():
+            # A claim taken again after a withdrawal keeps its used attempts (as the folded
+            # state does) but no award, cycle or reason.
+            fresh: dict[str, Any] = {"awarded": 0, "cycle": None, "reason": None}
             return [
                 _task(event.task_id, add={"taken": 1}),
-                _claim(event.task_id, event.claimant_id, at, ClaimStatus.CLAIMED, attempts=0),
+                _claim(event.task_id, event.claimant_id, at, ClaimStatus.CLAIMED, **fresh),
             ]
         case ClaimWithdrawn():
             return [

@@ -1,0 +1,59 @@
+"""A writer process for the crash test (``python -m tests.adapters.crash_worker URL RUN``).
+
+It registers villagers, has them claim a big task and adjusts points, one command after
+another, catching the views up every few commands, until it is killed. After ``handle``
+returns it prints the command id and flushes: a printed id is a command the store
+acknowledged, which must survive the kill.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from datetime import date
+from typing import Any
+
+from adapters.app import open_app
+from dangjian_core.people.commands import RegisterPerson
+from dangjian_core.people.events import PartyStatus
+from dangjian_core.points.commands import AdjustPoints
+from dangjian_core.tasks.commands import ClaimTask
+from tests.support import BRANCH, ORGANIZER, SECRETARY, T0, later
+
+TASK = "T-crash"
+
+
+def commands(run: str, n: int) -> list[tuple[str, Any]]:
+    """The n-th round of commands of one run, each with its command id."""
+    person = f"{run}-p{n}"
+    return [
+        (
+            f"{run}-register-{n}",
+            RegisterPerson(
+                person, BRANCH, f"村民{n}", PartyStatus.VILLAGER, date(2021, 1, 1), ORGANIZER, T0
+            ),
+        ),
+        (f"{run}-claim-{n}", ClaimTask(TASK, person, later(1))),
+        (
+            f"{run}-adjust-{n}",
+            AdjustPoints(
+                f"{run}-a{n}", BRANCH, person, 1 + n % 5, "参加义务劳动", SECRETARY, later(2)
+            ),
+        ),
+    ]
+
+
+def main(url: str, run: str) -> None:
+    """Write until killed."""
+    app = open_app(url)
+    for n in itertools.count():
+        for command_id, command in commands(run, n):
+            app.handle(command, command_id=command_id)
+            sys.stdout.write(f"{command_id}\n")
+            sys.stdout.flush()
+        if n % 3 == 2:
+            app.catch_up()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
