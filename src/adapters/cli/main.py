@@ -1,0 +1,109 @@
+"""dangjian 命令行入口 — the root command, its global options and the command families.
+
+::
+
+    $ dangjian --store paixilv.db task claim T1a2b3c --as lv-lanzhi
+    已领办任务 T1a2b3c (名额 1/3)
+
+The tour is ``docs/cli.md``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from eventsourcing.persistence import PersistenceError
+
+from adapters.cli import (
+    audit,
+    branch,
+    people,
+    points,
+    project,
+    reviews,
+    task_views,
+    tasks,
+    views,
+    wall,
+)
+from adapters.cli.errors import Refusal
+from adapters.cli.runtime import Runtime
+from adapters.storage.errors import StorageError
+from adapters.storage.urls import DEFAULT_STORE, ENV_VAR
+from dangjian_core.shared.errors import DomainError
+
+
+class DangjianGroup(click.Group):
+    """The root group: every refusal below it becomes one line and a mapped exit code."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse the root options; a bad one is refused in one line like everything else."""
+        as_json = "--json" in args
+        try:
+            return super().parse_args(ctx, args)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as error:
+            Refusal.of_usage(error, as_json=as_json).exit()
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the subcommand; map refusals and usage errors to :class:`Refusal`."""
+        as_json = bool(ctx.params.get("as_json"))
+        try:
+            return super().invoke(ctx)
+        except DomainError as error:
+            Refusal.of(error, as_json=as_json).exit()
+        except PersistenceError as error:
+            Refusal.of(StorageError("数据库不可用", str(error)), as_json=as_json).exit()
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as error:
+            Refusal.of_usage(error, as_json=as_json).exit()
+
+
+@click.group(cls=DangjianGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--store",
+    envvar=ENV_VAR,
+    default=None,
+    metavar="PATH_OR_URL",
+    help=(
+        "事件库: 文件路径、sqlite:///路径、postgresql://… 或 memory:// "
+        f"/ the store (default {DEFAULT_STORE}, env {ENV_VAR})"
+    ),
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="输出 JSON (每条命令一个文档) / one JSON document"
+)
+@click.version_option(package_name="dangjian")
+@click.pass_context
+def cli(ctx: click.Context, store: str | None, as_json: bool) -> None:
+    """基层党建积分制 — 发布任务、领办、审核、积分墙、重放核对。
+
+    The village party-branch points system: issue tasks, claim them, review completions,
+    rank the points wall and replay the log to verify every figure.
+    """
+    ctx.obj = Runtime(store, as_json=as_json)
+
+
+def _group(name: str, help_text: str, *modules: Any) -> click.Group:
+    group = click.Group(name, help=help_text)
+    for module in modules:
+        for command in module.COMMANDS:
+            group.add_command(command)
+    return group
+
+
+cli.add_command(_group("branch", "党支部: 成立、任命、免职、概况 / branches and roles", branch))
+cli.add_command(_group("person", "人员: 登记、政治面貌 / people and party status", people))
+cli.add_command(_group("task", "任务: 发布、领办、提交、审核 / tasks", tasks, reviews, task_views))
+cli.add_command(_group("points", "积分: 撤销、加减分 / revoke and adjust points", points))
+cli.add_command(_group("project", "投影进程: 保持读模型最新 / the read-model projector", project))
+for _module in (wall, views, audit):
+    for _command in _module.COMMANDS:
+        cli.add_command(_command)
+
+
+if __name__ == "__main__":
+    cli()

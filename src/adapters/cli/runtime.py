@@ -1,0 +1,101 @@
+"""运行环境 — the store a command works on, how it prints, and recording one command.
+
+The root command puts a :class:`Runtime` on the click context; commands fetch it with
+:func:`current`. The application is opened lazily and closed when the command ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console, RenderableType
+
+from adapters.app import Dangjian, Outcome, open_app
+from adapters.cli.clock import Actor
+from adapters.cli.messages import NO_CHANGE, answered_again, sentence
+from adapters.cli.render import emit, emit_json, event_document, make_console
+from adapters.storage.errors import DuplicateCommandId
+from adapters.storage.urls import DEFAULT_STORE
+from dangjian_core.shared.errors import build
+
+C = TypeVar("C")
+
+
+class Runtime:
+    """运行环境 — the store URL, the output mode and the (lazily opened) application."""
+
+    def __init__(self, store: str | None, *, as_json: bool) -> None:
+        self.store = store or DEFAULT_STORE  # click has already read $DANGJIAN_STORE
+        self.as_json = as_json
+        self.console: Console = make_console()
+        self._app: Dangjian | None = None
+
+    def app(self, *, must_exist: bool = False) -> Dangjian:
+        """The application on the store; ``must_exist`` refuses to create a new file."""
+        if self._app is None:
+            self._app = open_app(self.store, create=not must_exist)
+            click.get_current_context().call_on_close(self._app.close)
+        return self._app
+
+    def show(self, document: Any, renderables: Iterable[RenderableType]) -> None:
+        """Print the JSON document with ``--json``, else the renderables."""
+        if self.as_json:
+            emit_json(document)
+        else:
+            emit(self.console, renderables)
+
+
+def current() -> Runtime:
+    """The runtime of the command being run."""
+    runtime = click.get_current_context().find_object(Runtime)
+    assert runtime is not None, "the root command sets the runtime"
+    return runtime
+
+
+def record(
+    command_type: type[C],
+    actor: Actor,
+    *,
+    then: Callable[[Dangjian], str] | None = None,
+    **fields: Any,
+) -> Outcome:
+    """Build, handle and report one command; ``then`` adds a note after a change."""
+    runtime = current()
+    command = build(command_type, actor_id=actor.person_id, at=actor.at, **fields)
+    app = runtime.app()
+    outcome = _handle(app, command, actor)
+    lines = [sentence(recorded.event) for recorded in outcome.events] or [NO_CHANGE]
+    if then is not None and outcome.changed:
+        lines[-1] = f"{lines[-1]} {then(app)}"
+    if outcome.replayed:
+        lines.insert(0, answered_again(actor.command_id))
+    runtime.show(outcome_document(outcome, actor, lines), lines)
+    return outcome
+
+
+def _handle(app: Dangjian, command: Any, actor: Actor) -> Outcome:
+    try:
+        return app.handle(command, command_id=actor.command_id)
+    except DuplicateCommandId as error:
+        if actor.at_given:
+            raise
+        # The time is part of the command: a retry that let --at default to "now" differs.
+        raise DuplicateCommandId(
+            f"{error.zh}; 重试时请带上第一次的 --at",
+            f"{error.en}; a retry must repeat the first attempt's --at",
+        ) from error
+
+
+def outcome_document(outcome: Outcome, actor: Actor, lines: list[str]) -> dict[str, Any]:
+    """A handled command as JSON: its id and time (what a retry repeats), and what it recorded."""
+    return {
+        "ok": True,
+        "command_id": actor.command_id,
+        "at": actor.at.isoformat(),
+        "changed": outcome.changed,
+        "replayed": outcome.replayed,
+        "message": "\n".join(lines),
+        "events": [event_document(recorded) for recorded in outcome.events],
+    }
