@@ -2,6 +2,7 @@
 
 >>> app = open_app("memory://")
 >>> outcome = app.handle(command)          # the recorded events, or a typed DomainError
+>>> app.attempts()                         # refused commands, kept apart from the events
 >>> app.queries.wall("paixilv")            # read models, caught up first
 >>> app.follow(after=0)                    # the event feed, from a position
 
@@ -26,9 +27,16 @@ from adapters.storage import projector
 from adapters.storage.errors import DuplicateCommandId
 from adapters.storage.folding import StateCache, StoreDirectory, fold
 from adapters.storage.mapper import Envelope, converter, dumps, encode, recorded_of
-from adapters.storage.store import CommandRecord, EventStore, NewEvent, WriteTransaction
+from adapters.storage.store import (
+    Attempt,
+    CommandRecord,
+    EventStore,
+    NewEvent,
+    WriteTransaction,
+)
 from adapters.storage.urls import open_store
 from dangjian_core.catalog import Concept, concept_of, stream_of
+from dangjian_core.shared.errors import DomainError
 from dangjian_core.shared.recorded import Recorded
 
 
@@ -74,17 +82,28 @@ class Dangjian:
         concept, stream_id = concept_of(command), stream_of(command)
         command_id = command_id or uuid.uuid4().hex
         digest = hashlib.sha256(dumps(converter.unstructure(command))).hexdigest()
+        refusal: DomainError | None = None
         with self.store.writing(stream_id) as tx:
             record = tx.recall(command_id)
             if record is not None:
                 return self._answer_again(tx, record, digest)
             version, state = self._top_up(concept, stream_id, tx.read_stream)
             directory = StoreDirectory(lambda c, sid: self._state(c, sid, tx.read_stream))
-            events = concept.decide(command, state, directory)
-            envelope = Envelope(command.actor_id, command.at, command_id, self._clock())
-            new = [NewEvent(version + i + 1, *encode(e, envelope)) for i, e in enumerate(events)]
-            positions = tx.append(stream_id, new) if new else []
-            tx.remember(CommandRecord(command_id, digest, stream_id, version + 1, len(new)))
+            try:
+                events = concept.decide(command, state, directory)
+            except DomainError as refused:
+                # Kept in the attempts log by this same transaction; no event is written.
+                tx.log_attempt(self._attempt(command, stream_id, command_id, refused))
+                refusal = refused
+            else:
+                envelope = Envelope(command.actor_id, command.at, command_id, self._clock())
+                new = [
+                    NewEvent(version + i + 1, *encode(e, envelope)) for i, e in enumerate(events)
+                ]
+                positions = tx.append(stream_id, new) if new else []
+                tx.remember(CommandRecord(command_id, digest, stream_id, version + 1, len(new)))
+        if refusal is not None:
+            raise refusal
         for event in events:
             state = concept.evolve(state, event)
         self._cache.put(stream_id, version + len(events), state)
@@ -94,6 +113,28 @@ class Dangjian:
                 for pos, e, event in zip(positions, new, events, strict=True)
             )
         )
+
+    def _attempt(
+        self, command: Any, stream_id: str, command_id: str, refusal: DomainError
+    ) -> Attempt:
+        """A refused command for the attempts log (apart from the events), for
+        inspectors: who tried what, when, and why it was refused."""
+        return Attempt(
+            0,
+            self._clock().isoformat(),
+            command.at.isoformat(),
+            command.actor_id,
+            type(command).__name__,
+            stream_id,
+            command_id,
+            refusal.code,
+            str(refusal),
+            dumps(converter.unstructure(command)).decode(),
+        )
+
+    def attempts(self, after_id: int = 0, limit: int = 1000) -> list[Attempt]:
+        """The attempts log: refused commands after an id, oldest first."""
+        return self.store.read_attempts(after_id, limit)
 
     def recall(self, command_id: str) -> Outcome | None:
         """What a command id recorded, if it was handled — so a retry can be answered from

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from adapters.storage.errors import CorruptEvent
-from adapters.storage.mapper import Envelope, decode, decode_recorded, dumps, encode
+from adapters.storage.mapper import Envelope, decode, decode_recorded, encode
 from dangjian_core.catalog import EVENT_NAMES, EVENT_TYPES
 from dangjian_core.shared.recorded import Recorded
 from dangjian_core.tasks.events import TaskClaimed, TaskIssued
@@ -244,6 +244,11 @@ def test_a_damaged_envelope_field_raises_corrupt_event_when_the_envelope_is_read
     path: tuple[str, ...], value: Any
 ) -> None:
     _assert_names_position(_corrupt("TaskIssued", _tampered(path, value)))
+
+
+def dumps(value: Any) -> bytes:
+    """JSON as a tamperer would write it: anything json can encode, floats included."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def _tampered(path: tuple[str, ...], value: Any) -> bytes:

@@ -49,9 +49,19 @@ def genesis(ledger: str) -> bytes:
 
 
 def event_bytes(event: LinkedEvent) -> bytes:
-    """The canonical bytes a link covers; a non-canonical stored state raises CanonicalError."""
-    body = canonical_loads(event.state)
-    return canonical_dumps([event.position, event.stream_id, event.version, event.topic, body])
+    """The canonical bytes a link covers: ``[position,stream,version,topic,envelope]``.
+
+    The stored state is already canonical JSON (the mapper writes nothing else), so it is
+    framed as it is rather than parsed and re-encoded; :func:`check_canonical` is how a
+    verifier confirms that assumption for every stored event.
+    """
+    head = canonical_dumps([event.position, event.stream_id, event.version, event.topic])
+    return head[:-1] + b"," + event.state + b"]"
+
+
+def check_canonical(event: LinkedEvent) -> None:
+    """Raise CanonicalError unless the stored state is canonical JSON."""
+    canonical_loads(event.state)
 
 
 def link(seq: int, previous: bytes, event: LinkedEvent) -> bytes:

@@ -24,7 +24,7 @@ import click
 from attrs import frozen
 
 from adapters.storage.errors import StorageError
-from dangjian_core.shared.errors import DomainError
+from dangjian_core.shared.errors import DangjianError
 
 EXIT_DIFFERENCES = 1
 EXIT_INVALID = 2
@@ -52,7 +52,7 @@ _USAGE_ZH = {
 }
 
 
-def exit_code_for(error: DomainError) -> int:
+def exit_code_for(error: DangjianError) -> int:
     """The process exit code for a refusal."""
     if error.code in EXIT_CODES:
         return EXIT_CODES[error.code]
@@ -70,7 +70,7 @@ class Refusal:
     as_json: bool
 
     @classmethod
-    def of(cls, error: DomainError, *, as_json: bool) -> Refusal:
+    def of(cls, error: DangjianError, *, as_json: bool) -> Refusal:
         """The refusal for a domain or storage error."""
         return cls(error.code, error.zh, error.en, exit_code_for(error), as_json)
 

@@ -31,7 +31,7 @@ from adapters.cli.errors import Refusal
 from adapters.cli.runtime import Runtime
 from adapters.storage.errors import StorageError
 from adapters.storage.urls import DEFAULT_STORE, ENV_VAR
-from dangjian_core.shared.errors import DomainError
+from dangjian_core.shared.errors import DangjianError
 
 
 class DangjianGroup(click.Group):
@@ -52,7 +52,7 @@ class DangjianGroup(click.Group):
         as_json = bool(ctx.params.get("as_json"))
         try:
             return super().invoke(ctx)
-        except DomainError as error:
+        except DangjianError as error:
             Refusal.of(error, as_json=as_json).exit()
         except PersistenceError as error:
             Refusal.of(StorageError("数据库不可用", str(error)), as_json=as_json).exit()

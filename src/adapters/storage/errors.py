@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dangjian_core.shared.errors import DomainError
+from dangjian_core.shared.errors import DangjianError, DomainError
 
 
-class StorageError(DomainError):
-    """存储错误 — the store could not do what was asked."""
+class StorageError(DangjianError):
+    """存储错误 — the store could not do what was asked (not a domain refusal)."""
 
     code = "storage"
 
@@ -17,8 +17,9 @@ class CorruptEvent(StorageError):
     code = "corrupt"
 
 
-class DuplicateCommandId(StorageError):
-    """命令编号重复 — a command id was reused for a different command."""
+class DuplicateCommandId(DomainError):
+    """命令编号重复 — a command id was reused for a different command (a refusal of bad
+    input: nothing was written)."""
 
     code = "duplicate_command"
 

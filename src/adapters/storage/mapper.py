@@ -18,6 +18,7 @@ from attrs import frozen
 from cattrs.errors import BaseValidationError
 from cattrs.preconf.json import make_converter
 
+from adapters.audit.canonical import CanonicalError, canonical_dumps
 from adapters.storage.errors import CorruptEvent
 from adapters.storage.store import StoredRow
 from dangjian_core.catalog import EVENT_NAMES, EVENT_TYPES
@@ -100,18 +101,16 @@ def encode(event: Any, envelope: Envelope) -> tuple[str, bytes]:
 
 
 def dumps(value: Any) -> bytes:
-    """Canonical JSON: sorted keys, no spaces, UTF-8.
+    """Canonical JSON (see :mod:`adapters.audit.canonical`): what the hash chain covers.
 
     Text UTF-8 cannot encode (a lone surrogate, which a ``str`` may hold) is refused as
     an invalid command: it could never be stored, or read back, as written.
     """
-    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     try:
-        return text.encode()
-    except UnicodeEncodeError as error:
-        bad = text[error.start : error.end].encode("unicode_escape").decode()
+        return canonical_dumps(value)
+    except CanonicalError as error:
         raise InvalidCommand(
-            f"文本含无法保存的字符 {bad}", f"text holds a character UTF-8 cannot store: {bad}"
+            f"内容无法按规范保存:{error}", f"the command cannot be stored canonically: {error}"
         ) from error
 
 

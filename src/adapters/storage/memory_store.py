@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+import attrs
 from eventsourcing.persistence import IntegrityError, StoredEvent
 from eventsourcing.popo import POPOApplicationRecorder
 
+from adapters.audit.chain import ChainEntry, LinkedEvent, extend, genesis
 from adapters.storage.errors import StorageError
 from adapters.storage.store import (
+    Attempt,
+    CheckpointRecord,
     CommandRecord,
     EventStore,
     NewEvent,
@@ -32,6 +36,7 @@ class MemoryWriteTransaction(WriteTransaction):
         self._store = store
         self._events: list[StoredEvent] = []
         self._commands: dict[str, CommandRecord] = {}
+        self._attempts: list[Attempt] = []
 
     def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
         """The stream's events, including those appended in this transaction."""
@@ -66,20 +71,31 @@ class MemoryWriteTransaction(WriteTransaction):
         """Record the handled command (on commit)."""
         self._commands[record.command_id] = record
 
+    def log_attempt(self, attempt: Attempt) -> None:
+        """Keep a refused command (on commit)."""
+        self._attempts.append(attempt)
+
     def commit(self) -> None:
-        """Make the transaction's events and command records permanent."""
+        """Make the transaction's events, their chain links and command records permanent."""
         if self._events:
-            self._store.recorder.insert_events(self._events)
+            positions = self._store.recorder.insert_events(self._events) or []
+            self._store.link(positions, self._events)
         self._store.commands.update(self._commands)
+        for attempt in self._attempts:
+            self._store.record_attempt(attempt)
 
 
 class MemoryEventStore(EventStore):
     """内存事件库 — everything in dictionaries; gone when the process ends."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, ledger: str | None = None) -> None:
         self.url = "memory://"
         self.recorder = POPOApplicationRecorder()
         self.commands: dict[str, CommandRecord] = {}
+        self._ledger = ledger or "dangjian:memory"
+        self.chain: list[ChainEntry] = []
+        self.checkpoints: list[CheckpointRecord] = []
+        self.attempts: list[Attempt] = []
         self._views = MemoryViews(ALL_TABLES)
         self._tracking: dict[str, int] = {}
 
@@ -94,10 +110,55 @@ class MemoryEventStore(EventStore):
     def append_batch(self, events: Sequence[tuple[str, NewEvent]]) -> list[int]:
         """Many streams' events at once (the recorder checks versions first)."""
         stored = [StoredEvent(sid, e.version, e.topic, e.state) for sid, e in events]
-        try:
-            return list(self.recorder.insert_events(stored) or [])
-        except IntegrityError as error:
-            raise StorageError("事件版本冲突,批量写入已撤销", f"version clash: {error}") from error
+        with self.recorder._database_lock:
+            try:
+                positions = list(self.recorder.insert_events(stored) or [])
+            except IntegrityError as error:
+                raise StorageError(
+                    "事件版本冲突,批量写入已撤销", f"version clash: {error}"
+                ) from error
+            self.link(positions, stored)
+            return positions
+
+    def link(self, positions: Sequence[int], stored: Sequence[StoredEvent]) -> None:
+        """Chain newly inserted events after the current head."""
+        seq, previous = (
+            (self.chain[-1].seq, self.chain[-1].hash) if self.chain else (0, genesis(self.ledger))
+        )
+        events = [
+            LinkedEvent(position, str(s.originator_id), s.originator_version, s.topic, s.state)
+            for position, s in zip(positions, stored, strict=True)
+        ]
+        self.chain += extend(seq, previous, events)
+
+    @property
+    def ledger(self) -> str:
+        """The ledger's name."""
+        return self._ledger
+
+    def read_chain(self, after_seq: int, limit: int) -> list[ChainEntry]:
+        """Chain entries after a sequence number."""
+        return self.chain[after_seq : after_seq + limit]
+
+    def record_checkpoint(self, checkpoint: CheckpointRecord) -> None:
+        """Keep a checkpoint (sizes are unique)."""
+        if any(c.size == checkpoint.size for c in self.checkpoints):
+            raise StorageError(
+                "该大小的检查点已存在", f"a checkpoint of size {checkpoint.size} exists"
+            )
+        self.checkpoints = sorted([*self.checkpoints, checkpoint], key=lambda c: c.size)
+
+    def read_checkpoints(self) -> list[CheckpointRecord]:
+        """Every checkpoint, smallest first."""
+        return list(self.checkpoints)
+
+    def record_attempt(self, attempt: Attempt) -> None:
+        """Log a refused command with the next id."""
+        self.attempts.append(attrs.evolve(attempt, id=len(self.attempts) + 1))
+
+    def read_attempts(self, after_id: int = 0, limit: int = 1000) -> list[Attempt]:
+        """Refused commands after an id."""
+        return self.attempts[after_id : after_id + limit]
 
     def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
         """Committed events of one stream (positions looked up from the log index)."""

@@ -10,6 +10,7 @@ two projector processes never apply the same events twice.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -23,9 +24,20 @@ from eventsourcing.postgres import (
     PostgresTrackingRecorder,
 )
 
+from adapters.audit.chain import ChainEntry, LinkedEvent
 from adapters.storage.errors import StorageError, StoreBusy
+from adapters.storage.sql_ledger import SqlLedger, ledger_statements
 from adapters.storage.sql_views import SqlViewTransaction, create_statements
-from adapters.storage.store import CommandRecord, EventStore, NewEvent, StoredRow, WriteTransaction
+from adapters.storage.sqlite_store import LEDGER_ENV
+from adapters.storage.store import (
+    Attempt,
+    CheckpointRecord,
+    CommandRecord,
+    EventStore,
+    NewEvent,
+    StoredRow,
+    WriteTransaction,
+)
 from adapters.storage.views import ViewTransaction
 
 _CREATE_LOCK = 0x64616E67  # "dang": serialises first-use table creation
@@ -65,10 +77,9 @@ class PostgresWriteTransaction(WriteTransaction):
         return None if row is None else CommandRecord(*row.values())
 
     def append(self, stream_id: str, events: Sequence[NewEvent]) -> list[int]:
-        """Insert through eventsourcing (table lock, NOTIFY, RETURNING notification_id)."""
-        stored = [StoredEvent(stream_id, e.version, e.topic, e.state) for e in events]
-        self._store.recorder._insert_stored_events(self._cursor, stored)
-        return [int(row["notification_id"]) for row in self._cursor.fetchall()]
+        """Insert through eventsourcing (table lock, NOTIFY, RETURNING notification_id),
+        then link the hash chain while the table lock is held."""
+        return self._store.append_in(self._cursor, [(stream_id, e) for e in events])
 
     def remember(self, record: CommandRecord) -> None:
         """Record the handled command."""
@@ -83,15 +94,22 @@ class PostgresWriteTransaction(WriteTransaction):
             ),
         )
 
+    def log_attempt(self, attempt: Attempt) -> None:
+        """Keep a refused command, in this transaction."""
+        self._store._sql(self._cursor).add_attempt(attempt)
+
 
 class PostgresEventStore(EventStore):
     """PostgreSQL 事件库 — ``postgresql://user:password@host:port/db?schema=…&pool_size=…``."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, ledger: str | None = None) -> None:
         self.url = url
         parts = urlsplit(url)
         query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         self.schema = query.get("schema", "public")
+        self._ledger = (
+            ledger or query.get("ledger") or os.environ.get(LEDGER_ENV) or f"dangjian:{self.schema}"
+        )
         self.prefix = f'"{self.schema}".'
         self.datastore = PostgresDatastore(
             dbname=unquote(parts.path.lstrip("/")) or "postgres",
@@ -139,8 +157,12 @@ class PostgresEventStore(EventStore):
                         "stream_id TEXT NOT NULL, first_version BIGINT NOT NULL, "
                         "count BIGINT NOT NULL)"
                     )
-                    for statement in create_statements("BIGINT", self.prefix):
+                    ledger_ddl = ledger_statements(
+                        self.prefix, "BIGINT", "id BIGSERIAL PRIMARY KEY"
+                    )
+                    for statement in (*ledger_ddl, *create_statements("BIGINT", self.prefix)):
                         conn.execute(statement)
+                    self._ledger = self._sql(conn.cursor()).claim_name(self._ledger)
             finally:
                 conn.execute("SELECT pg_advisory_unlock(%s)", (_CREATE_LOCK,))
 
@@ -158,10 +180,57 @@ class PostgresEventStore(EventStore):
 
     def append_batch(self, events: Sequence[tuple[str, NewEvent]]) -> list[int]:
         """Many streams' events in one transaction (one ``unnest`` insert)."""
-        stored = [StoredEvent(sid, e.version, e.topic, e.state) for sid, e in events]
         with _translated(), self._transaction() as cursor:
-            self.recorder._insert_stored_events(cursor, stored)
-            return [int(row["notification_id"]) for row in cursor.fetchall()]
+            return self.append_in(cursor, events)
+
+    def append_in(self, cursor: Any, events: Sequence[tuple[str, NewEvent]]) -> list[int]:
+        """Insert events and their chain links through an open transaction's cursor.
+
+        eventsourcing's insert takes the EXCLUSIVE table lock first, so reading the
+        chain's head afterwards cannot race another writer.
+        """
+        stored = [StoredEvent(sid, e.version, e.topic, e.state) for sid, e in events]
+        self.recorder._insert_stored_events(cursor, stored)
+        positions = [int(row["notification_id"]) for row in cursor.fetchall()]
+        linked = [
+            LinkedEvent(position, sid, e.version, e.topic, e.state)
+            for position, (sid, e) in zip(positions, events, strict=True)
+        ]
+        self._sql(cursor).link(self._ledger, linked)
+        return positions
+
+    def _sql(self, cursor: Any) -> SqlLedger:
+        return SqlLedger(cursor, "%s", self.prefix)
+
+    @property
+    def ledger(self) -> str:
+        """The ledger's name (stored on first use)."""
+        return self._ledger
+
+    def read_chain(self, after_seq: int, limit: int) -> list[ChainEntry]:
+        """Hash-chain entries after a sequence number."""
+        with _translated(), self._transaction() as cursor:
+            return self._sql(cursor).read_chain(after_seq, limit)
+
+    def record_checkpoint(self, checkpoint: CheckpointRecord) -> None:
+        """Keep a signed checkpoint."""
+        with _translated(), self._transaction() as cursor:
+            self._sql(cursor).add_checkpoint(checkpoint)
+
+    def read_checkpoints(self) -> list[CheckpointRecord]:
+        """Every checkpoint cut."""
+        with _translated(), self._transaction() as cursor:
+            return self._sql(cursor).checkpoints()
+
+    def record_attempt(self, attempt: Attempt) -> None:
+        """Log a refused command."""
+        with _translated(), self._transaction() as cursor:
+            self._sql(cursor).add_attempt(attempt)
+
+    def read_attempts(self, after_id: int = 0, limit: int = 1000) -> list[Attempt]:
+        """Refused commands after an id."""
+        with _translated(), self._transaction() as cursor:
+            return self._sql(cursor).attempts(after_id, limit)
 
     def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
         """Committed events of one stream."""

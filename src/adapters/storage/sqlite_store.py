@@ -14,6 +14,7 @@ import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from eventsourcing.persistence import ConnectionUnavailableError, PersistenceError, StoredEvent
@@ -23,9 +24,13 @@ from eventsourcing.sqlite import (
     SQLiteTrackingRecorder,
 )
 
+from adapters.audit.chain import ChainEntry, LinkedEvent
 from adapters.storage.errors import CorruptEvent, StorageError, StoreBusy
+from adapters.storage.sql_ledger import SqlLedger, ledger_statements
 from adapters.storage.sql_views import SqlViewTransaction, create_statements
 from adapters.storage.store import (
+    Attempt,
+    CheckpointRecord,
     CommandRecord,
     EventStore,
     NewEvent,
@@ -34,6 +39,7 @@ from adapters.storage.store import (
 )
 from adapters.storage.views import ViewTransaction
 
+LEDGER_ENV = "DANGJIAN_LEDGER"
 COMMANDS_DDL = (
     "CREATE TABLE IF NOT EXISTS dangjian_commands ("
     "command_id TEXT PRIMARY KEY, digest TEXT NOT NULL, stream_id TEXT NOT NULL, "
@@ -69,9 +75,10 @@ def _row(row: Any) -> StoredRow:
 class SqliteWriteTransaction(WriteTransaction):
     """SQLite 写事务 — one cursor inside ``BEGIN IMMEDIATE``."""
 
-    def __init__(self, cursor: Any, recorder: SQLiteApplicationRecorder) -> None:
+    def __init__(self, cursor: Any, recorder: SQLiteApplicationRecorder, ledger: str) -> None:
         self._cursor = cursor
         self._recorder = recorder
+        self._ledger = ledger
 
     def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
         """The stream's events, read under the write lock."""
@@ -89,9 +96,8 @@ class SqliteWriteTransaction(WriteTransaction):
         return None if row is None else CommandRecord(*tuple(row))
 
     def append(self, stream_id: str, events: Sequence[NewEvent]) -> list[int]:
-        """Insert through eventsourcing's recorder; returns the rowids (positions)."""
-        stored = [StoredEvent(stream_id, e.version, e.topic, e.state) for e in events]
-        return list(self._recorder._insert_events(self._cursor, stored) or [])
+        """Insert through eventsourcing's recorder and link the hash chain."""
+        return _append(self._cursor, self._recorder, self._ledger, [(stream_id, e) for e in events])
 
     def remember(self, record: CommandRecord) -> None:
         """Record the handled command."""
@@ -106,13 +112,34 @@ class SqliteWriteTransaction(WriteTransaction):
             ),
         )
 
+    def log_attempt(self, attempt: Attempt) -> None:
+        """Keep a refused command, in this transaction."""
+        SqlLedger(self._cursor).add_attempt(attempt)
+
+
+def _append(
+    cursor: Any,
+    recorder: SQLiteApplicationRecorder,
+    ledger: str,
+    events: Sequence[tuple[str, NewEvent]],
+) -> list[int]:
+    stored = [StoredEvent(sid, e.version, e.topic, e.state) for sid, e in events]
+    positions = list(recorder._insert_events(cursor, stored) or [])
+    linked = [
+        LinkedEvent(position, sid, e.version, e.topic, e.state)
+        for position, (sid, e) in zip(positions, events, strict=True)
+    ]
+    SqlLedger(cursor).link(ledger, linked)
+    return positions
+
 
 class SqliteEventStore(EventStore):
     """SQLite 事件库 — an embedded file (or ``:memory:``) database."""
 
-    def __init__(self, path: str, *, lock_timeout: int = 120) -> None:
+    def __init__(self, path: str, *, lock_timeout: int = 120, ledger: str | None = None) -> None:
         self.url = f"sqlite:///{path}"
         self.path = path
+        self._ledger = ledger or os.environ.get(LEDGER_ENV) or f"dangjian:{Path(path).stem}"
         with _translated():
             _switch_to_wal(path, lock_timeout)
         # Threads of one process queue for the single writer connection as long as the
@@ -148,8 +175,10 @@ class SqliteEventStore(EventStore):
                 tracking.tracking_migration_previous = migration
                 tracking.tracking_migration_current = migration
             tracking._create_table(cursor)
-            for statement in (COMMANDS_DDL, *create_statements()):
+            ledger_ddl = ledger_statements("", "INTEGER", "id INTEGER PRIMARY KEY AUTOINCREMENT")
+            for statement in (COMMANDS_DDL, *ledger_ddl, *create_statements()):
                 cursor.execute(statement)
+            self._ledger = SqlLedger(cursor).claim_name(self._ledger)
 
     @contextmanager
     def _locked(self, *, write: bool) -> Iterator[Any]:
@@ -171,13 +200,12 @@ class SqliteEventStore(EventStore):
     def writing(self, stream_id: str) -> Iterator[WriteTransaction]:  # noqa: ARG002
         """Hold SQLite's write lock (one for the whole file) for load → decide → append."""
         with _translated(), self._locked(write=True) as cursor:
-            yield SqliteWriteTransaction(cursor, self.recorder)
+            yield SqliteWriteTransaction(cursor, self.recorder, self._ledger)
 
     def append_batch(self, events: Sequence[tuple[str, NewEvent]]) -> list[int]:
         """Many streams' events in one write transaction."""
-        stored = [StoredEvent(sid, e.version, e.topic, e.state) for sid, e in events]
         with _translated(), self._locked(write=True) as cursor:
-            return list(self.recorder._insert_events(cursor, stored) or [])
+            return _append(cursor, self.recorder, self._ledger, events)
 
     def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
         """Committed events of one stream."""
@@ -205,6 +233,36 @@ class SqliteEventStore(EventStore):
     def max_position(self) -> int:
         """The highest rowid."""
         return int(self.recorder.max_notification_id() or 0)
+
+    @property
+    def ledger(self) -> str:
+        """The ledger's name (stored on first use)."""
+        return self._ledger
+
+    def read_chain(self, after_seq: int, limit: int) -> list[ChainEntry]:
+        """Hash-chain entries after a sequence number."""
+        with _translated(), self._locked(write=False) as cursor:
+            return SqlLedger(cursor).read_chain(after_seq, limit)
+
+    def record_checkpoint(self, checkpoint: CheckpointRecord) -> None:
+        """Keep a signed checkpoint."""
+        with _translated(), self._locked(write=True) as cursor:
+            SqlLedger(cursor).add_checkpoint(checkpoint)
+
+    def read_checkpoints(self) -> list[CheckpointRecord]:
+        """Every checkpoint cut."""
+        with _translated(), self._locked(write=False) as cursor:
+            return SqlLedger(cursor).checkpoints()
+
+    def record_attempt(self, attempt: Attempt) -> None:
+        """Log a refused command."""
+        with _translated(), self._locked(write=True) as cursor:
+            SqlLedger(cursor).add_attempt(attempt)
+
+    def read_attempts(self, after_id: int = 0, limit: int = 1000) -> list[Attempt]:
+        """Refused commands after an id."""
+        with _translated(), self._locked(write=False) as cursor:
+            return SqlLedger(cursor).attempts(after_id, limit)
 
     @contextmanager
     def views(self, *, write: bool = False) -> Iterator[ViewTransaction]:

@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager
 
 from attrs import frozen
 
+from adapters.audit.chain import ChainEntry
 from adapters.storage.views import ViewTransaction
 
 
@@ -49,6 +50,33 @@ class NewEvent:
     state: bytes
 
 
+@frozen
+class CheckpointRecord:
+    """已存检查点 — a signed checkpoint the store cut: size, head, note, why and when."""
+
+    size: int
+    head: bytes
+    note: str
+    reason: str
+    cut_at: str
+
+
+@frozen
+class Attempt:
+    """被拒尝试 — a refused command: who, what, when, why (kept apart from the events)."""
+
+    id: int
+    recorded_at: str
+    at: str
+    actor_id: str
+    command_type: str
+    stream_id: str
+    command_id: str
+    code: str
+    reason: str
+    command: str
+
+
 class WriteTransaction(ABC):
     """写事务 — reads and writes of one locked stream, committed together."""
 
@@ -62,11 +90,16 @@ class WriteTransaction(ABC):
 
     @abstractmethod
     def append(self, stream_id: str, events: Sequence[NewEvent]) -> list[int]:
-        """Append events to the stream; returns their global positions."""
+        """Append events to the stream and link them into the hash chain, in this
+        transaction; returns their global positions."""
 
     @abstractmethod
     def remember(self, record: CommandRecord) -> None:
         """Record that a command was handled."""
+
+    @abstractmethod
+    def log_attempt(self, attempt: Attempt) -> None:
+        """Keep a refused command in the attempts log, committed with this transaction."""
 
 
 class EventStore(ABC):
@@ -101,6 +134,31 @@ class EventStore(ABC):
     @abstractmethod
     def max_position(self) -> int:
         """The highest global position (0 when empty)."""
+
+    @property
+    @abstractmethod
+    def ledger(self) -> str:
+        """The ledger's name, which the chain's genesis hash is bound to."""
+
+    @abstractmethod
+    def read_chain(self, after_seq: int, limit: int) -> list[ChainEntry]:
+        """Hash-chain entries after a sequence number, in order."""
+
+    @abstractmethod
+    def record_checkpoint(self, checkpoint: CheckpointRecord) -> None:
+        """Keep a signed checkpoint (sizes are unique)."""
+
+    @abstractmethod
+    def read_checkpoints(self) -> list[CheckpointRecord]:
+        """Every checkpoint the store cut, smallest first."""
+
+    @abstractmethod
+    def record_attempt(self, attempt: Attempt) -> None:
+        """Log a refused command (its ``id`` is assigned by the store)."""
+
+    @abstractmethod
+    def read_attempts(self, after_id: int = 0, limit: int = 1000) -> list[Attempt]:
+        """Refused commands after an id, oldest first."""
 
     @abstractmethod
     def views(self, *, write: bool = False) -> AbstractContextManager[ViewTransaction]:

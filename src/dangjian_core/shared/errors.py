@@ -11,15 +11,22 @@ from typing import Any, TypeVar
 _C = TypeVar("_C", bound=Any)
 
 
-class DomainError(Exception):
-    """拒绝 — a command was refused; nothing was written."""
+class DangjianError(Exception):
+    """党建错误 — every error this library raises on purpose: a stable ``code`` and a
+    message in Chinese (``zh``) and English (``en``)."""
 
-    code = "refused"
+    code = "error"
 
     def __init__(self, zh: str, en: str) -> None:
         super().__init__(f"{zh} / {en}")
         self.zh = zh
         self.en = en
+
+
+class DomainError(DangjianError):
+    """拒绝 — a command was refused by a rule of the domain; nothing was written."""
+
+    code = "refused"
 
 
 class Unauthorized(DomainError):

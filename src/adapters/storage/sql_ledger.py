@@ -1,0 +1,143 @@
+"""SQL 账本表 — the hash chain, the ledger's name, checkpoints and refused attempts, in SQL.
+
+The same statements serve SQLite and PostgreSQL; only the placeholder, the schema prefix
+and the auto-increment column differ. Chain links are written by the append transaction
+that wrote their events, after the events (so the store's write lock is held).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from adapters.audit.chain import ChainEntry, LinkedEvent, extend, genesis
+from adapters.storage.store import Attempt, CheckpointRecord
+
+_ATTEMPT_COLUMNS = (
+    "recorded_at, at, actor_id, command_type, stream_id, command_id, code, reason, command"
+)
+
+
+def ledger_statements(prefix: str, int_type: str, serial: str) -> list[str]:
+    """DDL for the ledger tables (``serial``: the auto-increment key column)."""
+    return [
+        f"CREATE TABLE IF NOT EXISTS {prefix}dangjian_meta "
+        "(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        f"CREATE TABLE IF NOT EXISTS {prefix}dangjian_chain (seq {int_type} PRIMARY KEY, "
+        f"position {int_type} NOT NULL UNIQUE, hash TEXT NOT NULL)",
+        f"CREATE TABLE IF NOT EXISTS {prefix}dangjian_checkpoints (size {int_type} PRIMARY KEY, "
+        "head TEXT NOT NULL, note TEXT NOT NULL, reason TEXT NOT NULL, cut_at TEXT NOT NULL)",
+        f"CREATE TABLE IF NOT EXISTS {prefix}dangjian_attempts ({serial}, recorded_at TEXT, "
+        "at TEXT, actor_id TEXT, command_type TEXT, stream_id TEXT, command_id TEXT, "
+        "code TEXT, reason TEXT, command TEXT)",
+    ]
+
+
+def _values(row: Any) -> tuple[Any, ...]:
+    return tuple(row.values()) if isinstance(row, dict) else tuple(row)
+
+
+class SqlLedger:
+    """SQL 账本 — ledger operations through one cursor of an open transaction."""
+
+    def __init__(self, cursor: Any, mark: str = "?", prefix: str = "") -> None:
+        self._cursor = cursor
+        self._mark = mark
+        self._prefix = prefix
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        self._cursor.execute(sql, list(params))
+        row = self._cursor.fetchone()
+        return None if row is None else _values(row)
+
+    def name(self) -> str | None:
+        """The stored ledger name, if set."""
+        row = self._one(
+            f"SELECT value FROM {self._prefix}dangjian_meta WHERE key = {self._mark}", ["ledger"]
+        )
+        return None if row is None else str(row[0])
+
+    def claim_name(self, name: str) -> str:
+        """Set the ledger name unless one is set already; returns the name in force."""
+        self._cursor.execute(
+            f"INSERT INTO {self._prefix}dangjian_meta VALUES ({self._mark}, {self._mark}) "
+            "ON CONFLICT (key) DO NOTHING",
+            ["ledger", name],
+        )
+        return self.name() or name
+
+    def link(self, ledger: str, events: Sequence[LinkedEvent]) -> list[ChainEntry]:
+        """Chain new events after the current head, and write the links."""
+        head = self._one(
+            f"SELECT seq, hash FROM {self._prefix}dangjian_chain ORDER BY seq DESC LIMIT 1"
+        )
+        seq, previous = (
+            (0, genesis(ledger)) if head is None else (int(head[0]), bytes.fromhex(head[1]))
+        )
+        entries = list(extend(seq, previous, events))
+        marks = ", ".join([self._mark] * 3)
+        self._cursor.executemany(
+            f"INSERT INTO {self._prefix}dangjian_chain VALUES ({marks})",
+            [(e.seq, e.position, e.hash.hex()) for e in entries],
+        )
+        return entries
+
+    def read_chain(self, after_seq: int, limit: int) -> list[ChainEntry]:
+        """Chain entries after a sequence number."""
+        self._cursor.execute(
+            f"SELECT seq, position, hash FROM {self._prefix}dangjian_chain "
+            f"WHERE seq > {self._mark} ORDER BY seq LIMIT {self._mark}",
+            [after_seq, limit],
+        )
+        rows = [_values(row) for row in self._cursor.fetchall()]
+        return [ChainEntry(int(a), int(b), bytes.fromhex(c)) for a, b, c in rows]
+
+    def add_checkpoint(self, checkpoint: CheckpointRecord) -> None:
+        """Insert a checkpoint."""
+        marks = ", ".join([self._mark] * 5)
+        self._cursor.execute(
+            f"INSERT INTO {self._prefix}dangjian_checkpoints VALUES ({marks})",
+            [
+                checkpoint.size,
+                checkpoint.head.hex(),
+                checkpoint.note,
+                checkpoint.reason,
+                checkpoint.cut_at,
+            ],
+        )
+
+    def checkpoints(self) -> list[CheckpointRecord]:
+        """Every checkpoint, smallest first."""
+        self._cursor.execute(
+            f"SELECT size, head, note, reason, cut_at FROM {self._prefix}dangjian_checkpoints "
+            "ORDER BY size"
+        )
+        rows = [_values(row) for row in self._cursor.fetchall()]
+        return [CheckpointRecord(int(a), bytes.fromhex(b), c, d, e) for a, b, c, d, e in rows]
+
+    def add_attempt(self, attempt: Attempt) -> None:
+        """Insert a refused attempt (its id comes from the table)."""
+        marks = ", ".join([self._mark] * 9)
+        self._cursor.execute(
+            f"INSERT INTO {self._prefix}dangjian_attempts ({_ATTEMPT_COLUMNS}) VALUES ({marks})",
+            [
+                attempt.recorded_at,
+                attempt.at,
+                attempt.actor_id,
+                attempt.command_type,
+                attempt.stream_id,
+                attempt.command_id,
+                attempt.code,
+                attempt.reason,
+                attempt.command,
+            ],
+        )
+
+    def attempts(self, after_id: int, limit: int) -> list[Attempt]:
+        """Refused attempts after an id."""
+        self._cursor.execute(
+            f"SELECT id, {_ATTEMPT_COLUMNS} FROM {self._prefix}dangjian_attempts "
+            f"WHERE id > {self._mark} ORDER BY id LIMIT {self._mark}",
+            [after_id, limit],
+        )
+        return [Attempt(*_values(row)) for row in self._cursor.fetchall()]
