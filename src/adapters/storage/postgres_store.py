@@ -27,7 +27,7 @@ from eventsourcing.postgres import (
 from adapters.audit.chain import ChainEntry, LinkedEvent
 from adapters.storage.errors import StorageError, StoreBusy
 from adapters.storage.sql_ledger import SqlLedger, ledger_statements
-from adapters.storage.sql_views import SqlViewTransaction, create_statements
+from adapters.storage.sql_views import SqlViewTransaction, prepare_views
 from adapters.storage.sqlite_store import LEDGER_ENV
 from adapters.storage.store import (
     Attempt,
@@ -160,9 +160,14 @@ class PostgresEventStore(EventStore):
                     ledger_ddl = ledger_statements(
                         self.prefix, "BIGINT", "id BIGSERIAL PRIMARY KEY"
                     )
-                    for statement in (*ledger_ddl, *create_statements("BIGINT", self.prefix)):
+                    for statement in ledger_ddl:
                         conn.execute(statement)
-                    self._ledger = self._sql(conn.cursor()).claim_name(self._ledger)
+                    cursor = conn.cursor()
+                    ledger = self._sql(cursor)
+                    self._ledger = ledger.claim_name(self._ledger)
+                    prepare_views(
+                        ledger, cursor, "BIGINT", self.tracking.tracking_table_name, self.prefix
+                    )
             finally:
                 conn.execute("SELECT pg_advisory_unlock(%s)", (_CREATE_LOCK,))
 

@@ -50,12 +50,20 @@ class SqlLedger:
         row = self._cursor.fetchone()
         return None if row is None else _values(row)
 
-    def name(self) -> str | None:
-        """The stored ledger name, if set."""
+    def meta(self, key: str) -> str | None:
+        """A stored setting (the ledger's name, the views' schema), if set."""
         row = self._one(
-            f"SELECT value FROM {self._prefix}dangjian_meta WHERE key = {self._mark}", ["ledger"]
+            f"SELECT value FROM {self._prefix}dangjian_meta WHERE key = {self._mark}", [key]
         )
         return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a setting, replacing any earlier value."""
+        self._cursor.execute(
+            f"INSERT INTO {self._prefix}dangjian_meta VALUES ({self._mark}, {self._mark}) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
 
     def claim_name(self, name: str) -> str:
         """Set the ledger name unless one is set already; returns the name in force."""
@@ -64,7 +72,7 @@ class SqlLedger:
             "ON CONFLICT (key) DO NOTHING",
             ["ledger", name],
         )
-        return self.name() or name
+        return self.meta("ledger") or name
 
     def link(self, ledger: str, events: Sequence[LinkedEvent]) -> list[ChainEntry]:
         """Chain new events after the current head, and write the links."""

@@ -7,12 +7,15 @@ inside the same transaction as the rows.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
 from eventsourcing.persistence import Tracking
 
+from adapters.storage.sql_ledger import SqlLedger
 from adapters.storage.views import Rows, ViewTransaction
 from dangjian_core.catalog import ALL_TABLES
 from dangjian_core.shared.readmodel import Change, Table, Value, merge_rows, sort_rows
@@ -46,6 +49,29 @@ def create_statements(int_type: str = "INTEGER", prefix: str = "") -> list[str]:
                 f"CREATE INDEX IF NOT EXISTS {index_name} ON {sql_name} ({', '.join(index)})"
             )
     return statements
+
+
+def prepare_views(
+    ledger: SqlLedger, cursor: Any, int_type: str, tracking_table: str, prefix: str = ""
+) -> bool:
+    """Create the view tables; if their declaration changed since they were made, drop
+    them and reset their tracking first, so they are rebuilt from the log on the next
+    catch-up. Returns whether a rebuild was started. Runs inside the opening transaction."""
+    statements = create_statements(int_type, prefix)
+    fingerprint = hashlib.sha256("\n".join(statements).encode()).hexdigest()
+    if ledger.meta("views_schema") == fingerprint:
+        return False
+    old = json.loads(ledger.meta("views_tables") or "[]")
+    for name in {*old, *(t.name for t in ALL_TABLES)}:
+        cursor.execute(f"DROP TABLE IF EXISTS {table_name(name, prefix)}")
+    cursor.execute(
+        f"DELETE FROM {prefix}{tracking_table} WHERE application_name = '{TRACKING_NAME}'"
+    )
+    for statement in statements:
+        cursor.execute(statement)
+    ledger.set_meta("views_schema", fingerprint)
+    ledger.set_meta("views_tables", json.dumps([t.name for t in ALL_TABLES]))
+    return True
 
 
 @lru_cache(maxsize=1024)

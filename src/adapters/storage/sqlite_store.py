@@ -27,7 +27,7 @@ from eventsourcing.sqlite import (
 from adapters.audit.chain import ChainEntry, LinkedEvent
 from adapters.storage.errors import CorruptEvent, StorageError, StoreBusy
 from adapters.storage.sql_ledger import SqlLedger, ledger_statements
-from adapters.storage.sql_views import SqlViewTransaction, create_statements
+from adapters.storage.sql_views import SqlViewTransaction, prepare_views
 from adapters.storage.store import (
     Attempt,
     CheckpointRecord,
@@ -176,9 +176,11 @@ class SqliteEventStore(EventStore):
                 tracking.tracking_migration_current = migration
             tracking._create_table(cursor)
             ledger_ddl = ledger_statements("", "INTEGER", "id INTEGER PRIMARY KEY AUTOINCREMENT")
-            for statement in (COMMANDS_DDL, *ledger_ddl, *create_statements()):
+            for statement in (COMMANDS_DDL, *ledger_ddl):
                 cursor.execute(statement)
-            self._ledger = SqlLedger(cursor).claim_name(self._ledger)
+            ledger = SqlLedger(cursor)
+            self._ledger = ledger.claim_name(self._ledger)
+            prepare_views(ledger, cursor, "INTEGER", "tracking")
 
     @contextmanager
     def _locked(self, *, write: bool) -> Iterator[Any]:
