@@ -24,7 +24,7 @@ from attrs import frozen
 
 from adapters.queries import Queries
 from adapters.storage import projector
-from adapters.storage.errors import DuplicateCommandId
+from adapters.storage.errors import DuplicateCommandId, VersionConflict
 from adapters.storage.folding import StateCache, StoreDirectory, fold
 from adapters.storage.mapper import Envelope, converter, dumps, encode, recorded_of
 from adapters.storage.store import (
@@ -64,6 +64,10 @@ class Outcome:
         return bool(self.events)
 
 
+#: How many times a command is decided when another writer keeps appending first.
+CONFLICT_RETRIES = 3
+
+
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -78,10 +82,25 @@ class Dangjian:
         self.queries = Queries(store)
 
     def handle(self, command: Any, *, command_id: str | None = None) -> Outcome:
-        """Decide and record one command; a repeated ``command_id`` is answered, not re-applied."""
+        """Decide and record one command; a repeated ``command_id`` is answered, not re-applied.
+
+        The stream is locked from load to append, so handled commands never race each
+        other; should a writer that takes no stream lock (a bulk load) get in first, the
+        stream is reloaded and the command decided again, a bounded number of times.
+        """
         concept, stream_id = concept_of(command), stream_of(command)
         command_id = command_id or uuid.uuid4().hex
         digest = hashlib.sha256(dumps(converter.unstructure(command))).hexdigest()
+        for _ in range(CONFLICT_RETRIES - 1):
+            try:
+                return self._handle(command, concept, stream_id, command_id, digest)
+            except VersionConflict:
+                self._cache.forget(stream_id)
+        return self._handle(command, concept, stream_id, command_id, digest)
+
+    def _handle(
+        self, command: Any, concept: Concept, stream_id: str, command_id: str, digest: str
+    ) -> Outcome:
         refusal: DomainError | None = None
         with self.store.writing(stream_id) as tx:
             record = tx.recall(command_id)

@@ -24,6 +24,12 @@ class DuplicateCommandId(DomainError):
     code = "duplicate_command"
 
 
+class VersionConflict(StorageError):
+    """版本冲突 — another writer appended to the stream first; reload and decide again."""
+
+    code = "conflict"
+
+
 class StoreBusy(StorageError):
     """存储繁忙 — the store stayed locked longer than the lock timeout."""
 

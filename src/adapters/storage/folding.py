@@ -45,6 +45,11 @@ class StateCache:
             while len(self._states) > self.capacity:
                 self._states.popitem(last=False)
 
+    def forget(self, stream_id: str) -> None:
+        """Forget one stream's state (it changed behind the cache's back)."""
+        with self._lock:
+            self._states.pop(stream_id, None)
+
     def clear(self) -> None:
         """Forget everything."""
         with self._lock:

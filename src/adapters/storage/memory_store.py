@@ -10,7 +10,7 @@ from eventsourcing.persistence import IntegrityError, StoredEvent
 from eventsourcing.popo import POPOApplicationRecorder
 
 from adapters.audit.chain import ChainEntry, LinkedEvent, extend, genesis
-from adapters.storage.errors import StorageError
+from adapters.storage.errors import StorageError, VersionConflict
 from adapters.storage.store import (
     Attempt,
     CheckpointRecord,
@@ -59,7 +59,7 @@ class MemoryWriteTransaction(WriteTransaction):
         taken |= {s.originator_version for s in self._events if s.originator_id == stream_id}
         clash = sorted(set(versions) & taken)
         if clash or len(set(versions)) < len(versions):
-            raise StorageError(
+            raise VersionConflict(
                 f"事件流 {stream_id} 的版本冲突:{clash or versions}",
                 f"stream {stream_id} already has version(s) {clash or versions}",
             )
@@ -114,7 +114,7 @@ class MemoryEventStore(EventStore):
             try:
                 positions = list(self.recorder.insert_events(stored) or [])
             except IntegrityError as error:
-                raise StorageError(
+                raise VersionConflict(
                     "事件版本冲突,批量写入已撤销", f"version clash: {error}"
                 ) from error
             self.link(positions, stored)

@@ -23,9 +23,10 @@ from eventsourcing.postgres import (
     PostgresDatastore,
     PostgresTrackingRecorder,
 )
+from psycopg_pool import PoolTimeout
 
 from adapters.audit.chain import ChainEntry, LinkedEvent
-from adapters.storage.errors import StorageError, StoreBusy
+from adapters.storage.errors import StorageError, StoreBusy, VersionConflict
 from adapters.storage.sql_ledger import SqlLedger, ledger_statements
 from adapters.storage.sql_views import SqlViewTransaction, prepare_views
 from adapters.storage.sqlite_store import LEDGER_ENV
@@ -120,6 +121,9 @@ class PostgresEventStore(EventStore):
             pool_size=int(query.get("pool_size", "5")),
             max_overflow=int(query.get("max_overflow", "5")),
             lock_timeout=int(query.get("lock_timeout", "60")),
+            # Threads of one process queue for a pooled connection as long as a lock may be
+            # waited for (eventsourcing passes this as the pool's wait; its default is 5 s).
+            connect_timeout=float(query.get("lock_timeout", "60")),
             schema=self.schema,
             originator_id_type="text",
         )
@@ -282,5 +286,11 @@ def _translated() -> Iterator[None]:
         raise StoreBusy(
             "数据库锁等待超时,请稍后重试", f"PostgreSQL lock timeout: {error}"
         ) from error
+    except psycopg.errors.UniqueViolation as error:
+        raise VersionConflict("事件版本冲突,写入已撤销", f"version clash: {error}") from error
     except (psycopg.Error, PersistenceError) as error:
+        if isinstance(error, PoolTimeout) or isinstance(error.__cause__, PoolTimeout):
+            raise StoreBusy(
+                "数据库连接繁忙,等待超时,请稍后重试", f"no pooled connection in time: {error}"
+            ) from error
         raise StorageError("数据库操作失败", f"PostgreSQL failed: {error}") from error

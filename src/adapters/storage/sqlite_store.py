@@ -25,7 +25,7 @@ from eventsourcing.sqlite import (
 )
 
 from adapters.audit.chain import ChainEntry, LinkedEvent
-from adapters.storage.errors import CorruptEvent, StorageError, StoreBusy
+from adapters.storage.errors import CorruptEvent, StorageError, StoreBusy, VersionConflict
 from adapters.storage.sql_ledger import SqlLedger, ledger_statements
 from adapters.storage.sql_views import SqlViewTransaction, prepare_views
 from adapters.storage.store import (
@@ -345,7 +345,7 @@ def _translated() -> Iterator[None]:
             ) from error
         raise StorageError("数据库操作失败", f"SQLite failed: {error}") from error
     except sqlite3.IntegrityError as error:
-        raise StorageError("事件版本冲突,批量写入已撤销", f"version clash: {error}") from error
+        raise VersionConflict("事件版本冲突,写入已撤销", f"version clash: {error}") from error
     except ConnectionUnavailableError as error:
         raise StoreBusy(
             "数据库写连接繁忙,等待超时,请稍后重试", f"no writer connection in time: {error}"
