@@ -19,9 +19,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from adapters.app import HistoryItem, open_app
-from dangjian_core.branches.commands import AppointRole, FoundBranch
-from dangjian_core.branches.events import Role
-from dangjian_core.catalog import BRANCHES, PEOPLE, Concept, concept_of, stream_of
+from dangjian_core.catalog import PEOPLE, UNITS, Concept, concept_of, stream_of
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.events import PartyStatus
 from dangjian_core.points.commands import AdjustPoints
@@ -35,6 +33,8 @@ from dangjian_core.tasks.commands import (
     SubmitCompletion,
 )
 from dangjian_core.tasks.events import Audience, SourceKind
+from dangjian_core.units.commands import AppointRole, FoundBranch
+from dangjian_core.units.roles import Role
 
 CST = timezone(timedelta(hours=8))
 YEAR_START = datetime(2023, 1, 2, 8, tzinfo=CST)
@@ -53,7 +53,7 @@ class Simulator:
 
     def branch(self, branch_id: str) -> Any:
         """The directory's branch lookup."""
-        return self.states.get(BRANCHES.stream_id(branch_id), (0, None))[1]
+        return self.states.get(UNITS.stream_id(branch_id), (0, None))[1]
 
     def person(self, person_id: str) -> Any:
         """The directory's person lookup."""
@@ -111,7 +111,7 @@ def _branch(
             RegisterPerson(f"{bid}-p{p:03d}", bid, _name(rng), status, date(2020, 1, 1), town, at)
         )
     yield from sim.do(AppointRole(bid, f"{bid}-p000", Role.SECRETARY, town, at))
-    yield from sim.do(AppointRole(bid, f"{bid}-p001", Role.ORGANIZING, f"{bid}-p000", at))
+    yield from sim.do(AppointRole(bid, f"{bid}-p001", Role.ORGANIZING, town, at))
     yield from sim.do(AppointRole(bid, f"{bid}-p002", Role.REVIEWER, f"{bid}-p000", at))
 
 

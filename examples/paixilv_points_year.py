@@ -25,8 +25,6 @@ from rich.console import Console
 from rich.table import Table
 
 from adapters.app import Dangjian, open_app
-from dangjian_core.branches.commands import AppointRole, FoundBranch
-from dangjian_core.branches.events import Role
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.events import STATUS_NAMES, PartyStatus
 from dangjian_core.points.commands import AdjustPoints
@@ -43,6 +41,8 @@ from dangjian_core.tasks.commands import (
     WithdrawClaim,
 )
 from dangjian_core.tasks.events import Audience, SourceKind
+from dangjian_core.units.commands import AppointRole, FoundBranch
+from dangjian_core.units.roles import Role
 
 CST = timezone(timedelta(hours=8))
 START = datetime(2021, 10, 8, 8, 0, tzinfo=CST)
@@ -121,8 +121,8 @@ def found_branch(story: Story) -> None:
             RegisterPerson(pid, BRANCH, name, PartyStatus.VILLAGER, date(2021, 1, 1), TOWN, at)
         )
     story.do(AppointRole(BRANCH, SECRETARY, Role.SECRETARY, TOWN, at))
-    story.do(AppointRole(BRANCH, ORGANIZER, Role.ORGANIZING, SECRETARY, at))
-    story.do(AppointRole(BRANCH, LIAISON, Role.REVIEWER, SECRETARY, at))
+    story.do(AppointRole(BRANCH, ORGANIZER, Role.ORGANIZING, TOWN, at))
+    story.do(AppointRole(BRANCH, LIAISON, Role.LIAISON, TOWN, at))
 
 
 def claimers(rng: random.Random) -> list[str]:

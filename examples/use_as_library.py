@@ -19,8 +19,6 @@ from typing import Any
 from adapters.app import Dangjian, open_app
 from adapters.replay import replay_check
 from adapters.storage.errors import StorageError
-from dangjian_core.branches.commands import AppointRole, FoundBranch
-from dangjian_core.branches.events import Role
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.events import PartyStatus
 from dangjian_core.shared.errors import DomainError, build
@@ -33,6 +31,8 @@ from dangjian_core.tasks.commands import (
     SubmitCompletion,
 )
 from dangjian_core.tasks.events import Audience, SourceKind, TaskIssued
+from dangjian_core.units.commands import AppointRole, FoundBranch
+from dangjian_core.units.roles import Role
 
 CST = timezone(timedelta(hours=8))  # 北京时间
 T0 = datetime(2021, 10, 8, 9, 0, tzinfo=CST)
@@ -94,8 +94,8 @@ def setup_branch(app: Dangjian) -> None:
     for pid, (name, status) in PEOPLE.items():
         app.handle(RegisterPerson(pid, BRANCH, name, status, date(2020, 9, 1), TOWN, day_before))
     app.handle(AppointRole(BRANCH, SECRETARY, Role.SECRETARY, TOWN, day_before))
-    app.handle(AppointRole(BRANCH, ORGANIZER, Role.ORGANIZING, SECRETARY, day_before))
-    app.handle(AppointRole(BRANCH, LIAISON, Role.REVIEWER, SECRETARY, day_before))
+    app.handle(AppointRole(BRANCH, ORGANIZER, Role.ORGANIZING, TOWN, day_before))
+    app.handle(AppointRole(BRANCH, LIAISON, Role.LIAISON, TOWN, day_before))
 
 
 def try_handle(app: Dangjian, command: Any, **kwargs: Any) -> None:

@@ -8,9 +8,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from dangjian_core.branches.commands import AppointRole, FoundBranch
-from dangjian_core.branches.decisions import BranchState, RoleTerm
-from dangjian_core.branches.events import Role
 from dangjian_core.directory import FixedDirectory
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.decisions import PersonState, StatusPeriod
@@ -18,6 +15,10 @@ from dangjian_core.people.events import PartyStatus
 from dangjian_core.shared.ids import BranchId, PersonId, TaskId
 from dangjian_core.tasks.commands import IssueTask
 from dangjian_core.tasks.events import Audience, SourceKind
+from dangjian_core.units.commands import AppointRole, FoundBranch
+from dangjian_core.units.events import UnitKind
+from dangjian_core.units.roles import Role
+from dangjian_core.units.state import Dated, RoleTerm, UnitState
 
 CST = timezone(timedelta(hours=8), "CST")
 T0 = datetime(2021, 10, 8, 9, 0, tzinfo=CST)
@@ -41,12 +42,29 @@ PEOPLE: dict[PersonId, tuple[str, PartyStatus]] = {
     MEMBER: ("吕宝有", PartyStatus.FULL),
 }
 ROLES = {SECRETARY: Role.SECRETARY, ORGANIZER: Role.ORGANIZING, REVIEWER: Role.REVIEWER}
+FOUNDED = T0 - timedelta(days=1)
+
+
+def unit(
+    unit_id: str,
+    name: str,
+    *,
+    kind: UnitKind = UnitKind.BRANCH,
+    parent: str | None = None,
+    superior: str | None = None,
+    month: int = 10,
+    founded: datetime = FOUNDED,
+    terms: tuple[RoleTerm, ...] = (),
+) -> UnitState:
+    """A unit founded at ``founded`` (the day before T0) as a plain state."""
+    names, parents = (Dated(founded, name),), (Dated(founded, parent),)
+    return UnitState(BranchId(unit_id), kind, month, superior, founded, names, parents, terms=terms)
 
 
 def directory() -> FixedDirectory:
     """The village as plain states, for pure decisions."""
-    terms = tuple(RoleTerm(pid, role, T0 - timedelta(days=1)) for pid, role in ROLES.items())
-    branch = BranchState(BRANCH, "派溪吕村党支部", 10, TOWN, terms)
+    terms = tuple(RoleTerm(pid, role, FOUNDED) for pid, role in ROLES.items())
+    branch = unit(BRANCH, "派溪吕村党支部", superior=TOWN, terms=terms)
     people = {
         pid: PersonState(pid, BRANCH, name, (StatusPeriod(status, date(2020, 9, 1)),))
         for pid, (name, status) in PEOPLE.items()
@@ -55,18 +73,18 @@ def directory() -> FixedDirectory:
 
 
 def setup_commands() -> list[Any]:
-    """The commands that build the same village through an application."""
-    at = T0 - timedelta(days=1)
+    """The commands that build the same village through an application: the town founds
+    the branch, registers its people and appoints its committee; the secretary designates
+    the reviewer (a working role)."""
+    at = FOUNDED
     commands: list[Any] = [FoundBranch(BRANCH, "派溪吕村党支部", 10, TOWN, at)]
     commands += [
         RegisterPerson(pid, BRANCH, name, status, date(2020, 9, 1), TOWN, at)
         for pid, (name, status) in PEOPLE.items()
     ]
-    commands.append(AppointRole(BRANCH, SECRETARY, Role.SECRETARY, TOWN, at))
     commands += [
-        AppointRole(BRANCH, pid, role, SECRETARY, at)
+        AppointRole(BRANCH, pid, role, SECRETARY if role == Role.REVIEWER else TOWN, at)
         for pid, role in ROLES.items()
-        if role != Role.SECRETARY
     ]
     return commands
 

@@ -5,10 +5,13 @@ Queries read only materialised views, never fold streams.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from attrs import frozen
 
+from adapters import org_queries
+from adapters.org_queries import PersonView, PipelineEntry
 from adapters.storage import projector
 from adapters.storage.mapper import recorded_of
 from adapters.storage.store import EventStore
@@ -19,6 +22,7 @@ from dangjian_core.points.wall import Standing, WallEntry, rank
 from dangjian_core.shared.errors import UnknownSubject
 from dangjian_core.shared.recorded import Recorded
 from dangjian_core.trail import describe
+from dangjian_core.units.tree import Holding, TreeNode
 
 
 @frozen
@@ -31,11 +35,14 @@ class TaskView:
 
 @frozen
 class BranchView:
-    """支部概况 — a branch, its role terms and its roll."""
+    """组织概况 — a unit (any kind; the name predates units), its role terms, its roll
+    (with the rolls of units merged into it), its regional members and regions."""
 
     branch: dict[str, Any]
     roles: tuple[dict[str, Any], ...]
     people: tuple[dict[str, Any], ...]
+    members: tuple[dict[str, Any], ...] = ()
+    regions: tuple[dict[str, Any], ...] = ()
 
 
 class Queries:
@@ -94,15 +101,46 @@ class Queries:
         return list(reversed(rows))
 
     def branch(self, branch_id: str) -> BranchView:
-        """A branch, its role terms and its roll."""
+        """A unit, its role terms, its roll, its regional members and regions."""
         with self._read() as views:
-            branch = _one(views.select("branches", {"branch_id": branch_id}), "支部", branch_id)
+            branch = _one(views.select("units", {"unit_id": branch_id}), "组织", branch_id)
             roles = views.select("roles", {"branch_id": branch_id}, order_by=("since",))
             people = _branch_people(views, branch_id)
-        return BranchView(branch, tuple(roles), tuple(people))
+            members = views.select("region_members", {"unit_id": branch_id}, order_by=("since",))
+            regions = views.select("region_members", {"member_id": branch_id})
+        return BranchView(branch, tuple(roles), tuple(people), tuple(members), tuple(regions))
+
+    def tree(self, at: datetime) -> list[TreeNode]:
+        """组织树: every unit alive at ``at`` under the parent it reported to then."""
+        with self._read() as views:
+            return org_queries.tree(views, at)
+
+    def roll_sizes(self) -> dict[str, int]:
+        """How many people are on each unit's roll now (absorbed units included)."""
+        with self._read() as views:
+            return {
+                str(row["unit_id"]): len(org_queries.roll(views, str(row["unit_id"])))
+                for row in views.select("units", {})
+            }
+
+    def holders(self, unit_id: str | None = None, at: datetime | None = None) -> list[Holding]:
+        """Role terms of a unit (or all units), only those running at ``at`` when given."""
+        with self._read() as views:
+            return org_queries.holdings(views, unit_id, at)
+
+    def person(self, person_id: str, on: date) -> PersonView:
+        """A person, their private details, status history, party age on ``on``, next step."""
+        with self._read() as views:
+            return org_queries.person(views, person_id, on)
+
+    def pipeline(self, unit_id: str) -> list[PipelineEntry]:
+        """Everyone on a unit's roll and where they stand on the road to membership."""
+        with self._read() as views:
+            _one(views.select("units", {"unit_id": unit_id}), "组织", unit_id)
+            return org_queries.pipeline(views, unit_id)
 
     def trail(self, subject: str) -> Rows:
-        """Every event of ``branch:ID`` (its tasks' events included), ``task:ID`` or
+        """Every event of ``branch:ID`` (any unit; its tasks' events included), ``task:ID`` or
         ``person:ID``, in order, read from the log itself and described in Chinese."""
         with self._read() as views:
             subjects = [subject]
@@ -120,7 +158,7 @@ class Queries:
 
 
 def _branch_people(views: ViewTransaction, branch_id: str) -> Rows:
-    return views.select("people", {"branch_id": branch_id}, order_by=("person_id",))
+    return org_queries.roll(views, branch_id)
 
 
 def _one(rows: Rows, kind: str, subject_id: str) -> dict[str, Any]:

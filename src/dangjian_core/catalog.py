@@ -13,10 +13,6 @@ from typing import Any
 from attrs import frozen
 
 from dangjian_core import trail
-from dangjian_core.branches import commands as branch_commands
-from dangjian_core.branches import decisions as branch_decisions
-from dangjian_core.branches import events as branch_events
-from dangjian_core.branches import projections as branch_projections
 from dangjian_core.people import commands as people_commands
 from dangjian_core.people import decisions as people_decisions
 from dangjian_core.people import events as people_events
@@ -31,6 +27,10 @@ from dangjian_core.tasks import commands as task_commands
 from dangjian_core.tasks import decisions as task_decisions
 from dangjian_core.tasks import events as task_events
 from dangjian_core.tasks import projections as task_projections
+from dangjian_core.units import commands as unit_commands
+from dangjian_core.units import decisions as unit_decisions
+from dangjian_core.units import events as unit_events
+from dangjian_core.units import projections as unit_projections
 
 
 @frozen
@@ -51,22 +51,56 @@ class Concept:
         return f"{self.stream_prefix}-{subject_id}"
 
 
-BRANCHES = Concept(
-    "branches",
+UNITS = Concept(
+    "units",
     "branch",
-    "branch_id",
-    (branch_commands.FoundBranch, branch_commands.AppointRole, branch_commands.EndRole),
-    (branch_events.BranchFounded, branch_events.RoleAssigned, branch_events.RoleEnded),
-    branch_decisions.initial_state,
-    branch_decisions.decide,
-    branch_decisions.evolve_state,
+    "unit_id",
+    (
+        unit_commands.FoundUnit,
+        unit_commands.FoundBranch,
+        unit_commands.RenameUnit,
+        unit_commands.MoveUnit,
+        unit_commands.MergeUnit,
+        unit_commands.DissolveUnit,
+        unit_commands.AddRegionMember,
+        unit_commands.RemoveRegionMember,
+        unit_commands.AppointRole,
+        unit_commands.EndRole,
+    ),
+    (
+        unit_events.BranchFounded,
+        unit_events.UnitFounded,
+        unit_events.UnitRenamed,
+        unit_events.UnitMoved,
+        unit_events.UnitMerged,
+        unit_events.UnitDissolved,
+        unit_events.RegionMemberAdded,
+        unit_events.RegionMemberRemoved,
+        unit_events.RoleAssigned,
+        unit_events.RoleEnded,
+    ),
+    unit_decisions.initial_state,
+    unit_decisions.decide,
+    unit_decisions.evolve_state,
 )
 PEOPLE = Concept(
     "people",
     "person",
     "person_id",
-    (people_commands.RegisterPerson, people_commands.ChangePartyStatus),
-    (people_events.PersonRegistered, people_events.PartyStatusChanged),
+    (
+        people_commands.RegisterPerson,
+        people_commands.RecordPersonDetails,
+        people_commands.RenamePerson,
+        people_commands.ChangePartyStatus,
+        people_commands.ExtendProbation,
+    ),
+    (
+        people_events.PersonRegistered,
+        people_events.PartyStatusChanged,
+        people_events.PersonDetailsRecorded,
+        people_events.PersonRenamed,
+        people_events.ProbationExtended,
+    ),
     people_decisions.initial_state,
     people_decisions.decide,
     people_decisions.evolve_state,
@@ -109,17 +143,27 @@ POINTS = Concept(
     points_decisions.decide,
     points_decisions.evolve_state,
 )
-CONCEPTS = (BRANCHES, PEOPLE, TASKS, POINTS)
+CONCEPTS = (UNITS, PEOPLE, TASKS, POINTS)
 
 #: Stable stored names of every event type. These strings are a storage contract: a class
 #: may be renamed or moved, but its stored name stays; a changed event gets a new name
 #: (e.g. ``TaskIssued@2``) and an upcaster from the old one (see docs/programming-model.md).
 EVENT_TYPES: Mapping[str, type[Any]] = {
-    "BranchFounded": branch_events.BranchFounded,
-    "RoleAssigned": branch_events.RoleAssigned,
-    "RoleEnded": branch_events.RoleEnded,
+    "BranchFounded": unit_events.BranchFounded,
+    "UnitFounded": unit_events.UnitFounded,
+    "UnitRenamed": unit_events.UnitRenamed,
+    "UnitMoved": unit_events.UnitMoved,
+    "UnitMerged": unit_events.UnitMerged,
+    "UnitDissolved": unit_events.UnitDissolved,
+    "RegionMemberAdded": unit_events.RegionMemberAdded,
+    "RegionMemberRemoved": unit_events.RegionMemberRemoved,
+    "RoleAssigned": unit_events.RoleAssigned,
+    "RoleEnded": unit_events.RoleEnded,
     "PersonRegistered": people_events.PersonRegistered,
     "PartyStatusChanged": people_events.PartyStatusChanged,
+    "PersonDetailsRecorded": people_events.PersonDetailsRecorded,
+    "PersonRenamed": people_events.PersonRenamed,
+    "ProbationExtended": people_events.ProbationExtended,
     "TaskIssued": task_events.TaskIssued,
     "TaskClaimed": task_events.TaskClaimed,
     "ClaimWithdrawn": task_events.ClaimWithdrawn,
@@ -163,12 +207,7 @@ class Projection:
 
 
 PROJECTIONS = (
-    Projection(
-        "branches",
-        branch_projections.TABLES,
-        branch_projections.project_branches,
-        BRANCHES.events,
-    ),
+    Projection("units", unit_projections.TABLES, unit_projections.project_units, UNITS.events),
     Projection(
         "people", people_projections.TABLES, people_projections.project_people, PEOPLE.events
     ),

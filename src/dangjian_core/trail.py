@@ -1,4 +1,8 @@
-"""审计轨迹 — every event of a branch, task or person, in order, described in Chinese."""
+"""审计轨迹 — every event of a unit, task or person, in order, described in Chinese.
+
+Units are subjects ``branch:ID`` whatever their kind (the name predates units). Personal
+data (:data:`PRIVATE_FIELDS`) is never written into a description.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,11 @@ TABLES = (AUDIT,)
 
 _SUBJECT_FIELDS = {
     "branch_id": "branch",
+    "unit_id": "branch",
+    "parent_id": "branch",
+    "into_id": "branch",
+    "successor_id": "branch",
+    "member_id": "branch",
     "task_id": "task",
     "person_id": "person",
     "claimant_id": "person",
@@ -45,9 +54,18 @@ def _subject_fields(event_type: type[Any]) -> tuple[tuple[str, str], ...]:
     return tuple((name, kind) for name, kind in _SUBJECT_FIELDS.items() if name in names)
 
 
+#: Fields holding personal data: a description shows that they were recorded, not what.
+PRIVATE_FIELDS = frozenset({"gender", "birth_year", "contact", "id_number"})
+HIDDEN = "(不公开)"
+
+
 def subjects_of(event: Any) -> list[str]:
-    """Every branch, task and person an event concerns, as ``kind:id``."""
-    found = [f"{kind}:{getattr(event, name)}" for name, kind in _subject_fields(type(event))]
+    """Every unit, task and person an event concerns, as ``kind:id``."""
+    found = [
+        f"{kind}:{getattr(event, name)}"
+        for name, kind in _subject_fields(type(event))
+        if getattr(event, name) is not None
+    ]
     found += [f"person:{person_id}" for person_id in getattr(event, "released", ())]
     return list(dict.fromkeys(found))
 
@@ -65,9 +83,11 @@ def _show(value: Any) -> str:
 
 
 def describe(event: Any) -> str:
-    """A one-line account of an event: its Chinese title and its fields."""
+    """A one-line account of an event: its Chinese title and its fields (personal data
+    hidden)."""
     fields = ", ".join(
-        f"{name}={_show(getattr(event, name))}" for name in _field_names(type(event))
+        f"{name}={HIDDEN if name in PRIVATE_FIELDS else _show(getattr(event, name))}"
+        for name in _field_names(type(event))
     )
     return f"{event_title(type(event))}: {fields}"
 

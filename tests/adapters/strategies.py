@@ -2,7 +2,7 @@
 
 A field's strategy follows its annotation: ids (``NewType`` over ``str``) match the id
 shape, text is any Unicode (Chinese included), datetimes are timezone-aware, enums are
-their members, ``tuple[X, ...]`` are tuples of X. An annotation this module does not
+their members, ``tuple[X, ...]`` are tuples of X, ``X | None`` is None or an X. An annotation this module does not
 know fails loudly, so a new event type cannot slip past the round-trip property.
 """
 
@@ -44,6 +44,10 @@ def for_annotation(annotation: Any) -> st.SearchStrategy[Any]:
         return ids
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return st.sampled_from(list(annotation))
+    args = typing.get_args(annotation)
+    if type(None) in args and len(args) == 2:  # ``X | None``
+        (item,) = (arg for arg in args if arg is not type(None))
+        return st.none() | for_annotation(item)
     if typing.get_origin(annotation) is tuple:
         item, ellipsis = typing.get_args(annotation)
         assert ellipsis is Ellipsis, f"only tuple[X, ...] is supported, not {annotation}"

@@ -10,8 +10,6 @@ import pytest
 
 from adapters.app import Dangjian
 from adapters.storage.errors import DuplicateCommandId
-from dangjian_core.branches.commands import AppointRole, EndRole
-from dangjian_core.branches.events import Role
 from dangjian_core.people.commands import ChangePartyStatus, RegisterPerson
 from dangjian_core.people.events import PartyStatus
 from dangjian_core.points.commands import AdjustPoints
@@ -34,6 +32,8 @@ from dangjian_core.tasks.commands import (
 )
 from dangjian_core.tasks.errors import NotEligible
 from dangjian_core.tasks.events import Audience, SourceKind
+from dangjian_core.units.commands import AppointRole, EndRole
+from dangjian_core.units.roles import Role
 from tests.support import (
     BRANCH,
     LANZHI,

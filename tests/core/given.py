@@ -17,13 +17,11 @@ from typing import Any
 
 import attrs
 
-from dangjian_core.branches.decisions import BranchState, RoleTerm
-from dangjian_core.branches.events import Role
 from dangjian_core.catalog import ALL_TABLES, CONCEPTS, Concept, concept_of, project_all, stream_of
 from dangjian_core.directory import FixedDirectory
 from dangjian_core.people.decisions import PersonState
 from dangjian_core.shared.errors import DomainError
-from dangjian_core.shared.ids import BranchId, PersonId, TaskId
+from dangjian_core.shared.ids import PersonId, TaskId
 from dangjian_core.shared.readmodel import MemoryViews
 from dangjian_core.shared.recorded import Recorded
 from dangjian_core.tasks.events import (
@@ -36,6 +34,8 @@ from dangjian_core.tasks.events import (
     TaskClaimed,
     TaskIssued,
 )
+from dangjian_core.units.roles import Role
+from dangjian_core.units.state import RoleTerm, UnitState
 from tests import support
 
 T1 = TaskId("T1")
@@ -82,7 +82,7 @@ def then_state(state: Any, events: Iterable[Any]) -> Any:
 # --- the seed village, varied -------------------------------------------------------
 
 
-def seed_branch() -> BranchState:
+def seed_branch() -> UnitState:
     """The seed branch 派溪吕村党支部 with its secretary, organizing member and reviewer."""
     branch = support.directory().branch(support.BRANCH)
     assert branch is not None
@@ -95,7 +95,7 @@ def village_with(
     extra_terms: tuple[RoleTerm, ...] = (),
     start_month: int | None = None,
     people: dict[PersonId, PersonState] | None = None,
-    branches: tuple[BranchState, ...] = (),
+    branches: tuple[UnitState, ...] = (),
 ) -> FixedDirectory:
     """The seed village with its role terms, start month or people changed."""
     seed = support.directory()
@@ -109,7 +109,7 @@ def village_with(
 
 
 def term(person_id: str, role: Role, since: datetime, until: datetime | None = None) -> RoleTerm:
-    """A role term in the seed branch."""
+    """A role term (in the seed branch, or wherever it is put)."""
     return RoleTerm(PersonId(person_id), role, since, until)
 
 
@@ -189,7 +189,7 @@ class Village:
 
     def directory(self) -> FixedDirectory:
         """The branches and people the current states describe."""
-        branches = {s.branch_id: s for s in self.states.values() if isinstance(s, BranchState)}
+        branches = {s.branch_id: s for s in self.states.values() if isinstance(s, UnitState)}
         people = {s.person_id: s for s in self.states.values() if isinstance(s, PersonState)}
         return FixedDirectory(branches, people)
 
@@ -236,6 +236,6 @@ def project(log: Iterable[Recorded[Any]]) -> MemoryViews:
     return views
 
 
-def other_branch(branch_id: str = "siqianlv", superior: str = support.TOWN) -> BranchState:
+def other_branch(branch_id: str = "siqianlv", superior: str = support.TOWN) -> UnitState:
     """A second village branch (寺前吕村) with no roles yet."""
-    return BranchState(BranchId(branch_id), "寺前吕村党支部", 10, superior)
+    return support.unit(branch_id, "寺前吕村党支部", superior=superior)

@@ -80,7 +80,7 @@ def test_only_the_branch_secretary_adjusts_points(actor: str) -> None:
 
     assert "unauthorized" == refusal.value.code
     assert actor in refusal.value.zh
-    assert "支部书记" in refusal.value.zh
+    assert "书记" in refusal.value.zh
 
 
 def test_a_person_not_on_the_roll_gets_no_adjustment() -> None:

@@ -6,8 +6,6 @@ from typing import Any
 
 import pytest
 
-from dangjian_core.branches.commands import EndRole
-from dangjian_core.branches.events import Role, RoleAssigned
 from dangjian_core.catalog import project_all
 from dangjian_core.people.commands import ChangePartyStatus
 from dangjian_core.people.events import PartyStatus
@@ -29,6 +27,9 @@ from dangjian_core.tasks.commands import (
 from dangjian_core.tasks.errors import NoSlotsLeft
 from dangjian_core.tasks.projections import project_tasks
 from dangjian_core.trail import describe, project_audit
+from dangjian_core.units.commands import EndRole
+from dangjian_core.units.events import RoleAssigned
+from dangjian_core.units.roles import Role
 from tests import support
 from tests.core.given import (
     NOTE,
@@ -333,12 +334,13 @@ def test_the_seed_village_built_by_commands_is_the_fixed_directory() -> None:
 def test_the_setup_story_fills_the_branch_roles_and_roll() -> None:
     views = Village.seeded().views()
 
-    [branch] = views.select("branches", {"branch_id": BRANCH})
+    [branch] = views.select("units", {"unit_id": BRANCH})
     roles = views.select("roles", {"branch_id": BRANCH}, order_by=("person_id",))
     people = views.select("people", {"branch_id": BRANCH})
 
-    assert ("派溪吕村党支部", 10, TOWN) == (
+    assert ("派溪吕村党支部", "branch", 10, TOWN) == (
         branch["name"],
+        branch["kind"],
         branch["cycle_start_month"],
         branch["superior_id"],
     )

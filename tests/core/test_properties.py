@@ -17,8 +17,6 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dangjian_core.branches.commands import AppointRole, EndRole
-from dangjian_core.branches.events import Role
 from dangjian_core.catalog import CONCEPTS, concept_of
 from dangjian_core.directory import FixedDirectory
 from dangjian_core.people.commands import ChangePartyStatus, RegisterPerson
@@ -41,6 +39,8 @@ from dangjian_core.tasks.commands import (
 from dangjian_core.tasks.errors import NoSlotsLeft
 from dangjian_core.tasks.events import Audience, SourceKind
 from dangjian_core.tasks.state import ClaimStatus
+from dangjian_core.units.commands import AppointRole, EndRole
+from dangjian_core.units.roles import Role
 from tests import support
 from tests.core.given import Village, project, then_state
 from tests.core.given import given as given_events

@@ -6,13 +6,13 @@ from datetime import timedelta
 
 import pytest
 
-from dangjian_core.branches.events import Role
 from dangjian_core.shared.errors import Unauthorized
 from dangjian_core.shared.ids import PersonId
 from dangjian_core.tasks.commands import CancelTask, RevokePoints
 from dangjian_core.tasks.errors import OutOfOrder
 from dangjian_core.tasks.events import PointsRevoked, TaskCancelled
 from dangjian_core.tasks.state import ClaimStatus, TaskState
+from dangjian_core.units.roles import Role
 from tests.core.given import (
     CATEGORY,
     T1,
@@ -173,7 +173,7 @@ def test_only_the_secretary_or_deputy_may_revoke_points(actor: str) -> None:
         when(revoke(actor=actor), state)
 
     assert "撤销积分" in refusal.value.zh
-    assert "支部书记" in refusal.value.zh
+    assert "书记" in refusal.value.zh
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,12 @@ from datetime import timedelta
 import attrs
 import pytest
 
-from dangjian_core.branches.events import Role
 from dangjian_core.shared.errors import InvalidCommand, Unauthorized, UnknownSubject, build
 from dangjian_core.shared.ids import BranchId, TaskId
 from dangjian_core.tasks.commands import CancelTask, ClaimTask, IssueTask, RevokePoints
 from dangjian_core.tasks.errors import TaskError
 from dangjian_core.tasks.events import Audience, SourceKind, TaskIssued
+from dangjian_core.units.roles import Role
 from tests.core.given import DEADLINE, T1, given, issued, seed_branch, term, village_with, when
 from tests.support import (
     BRANCH,

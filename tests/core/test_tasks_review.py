@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from dangjian_core.branches.events import Role
 from dangjian_core.shared.errors import InvalidCommand, Unauthorized, build
 from dangjian_core.shared.ids import PersonId
 from dangjian_core.tasks.commands import (
@@ -24,6 +23,7 @@ from dangjian_core.tasks.events import (
     TaskClaimed,
 )
 from dangjian_core.tasks.state import ClaimStatus
+from dangjian_core.units.roles import REVIEWERS, Role
 from tests.core.given import (
     CATEGORY,
     DEADLINE,
@@ -255,14 +255,38 @@ def test_someone_without_a_reviewing_role_may_not_approve() -> None:
     assert "审核" in refusal.value.zh
 
 
-@pytest.mark.parametrize("role", list(Role))
-def test_every_committee_role_may_review(role: Role) -> None:
+@pytest.mark.parametrize("role", REVIEWERS)
+def test_the_committee_reviewers_and_the_cadres_sent_to_the_village_may_review(
+    role: Role,
+) -> None:
     village = village_with(extra_terms=(term("lv-weiyuan", role, T0 - timedelta(days=1)),))
     state = given(issued(), claimed(LANZHI), submitted(LANZHI))
 
     [event] = when(approve(actor="lv-weiyuan"), state, village)
 
     assert 5 == event.points
+
+
+@pytest.mark.parametrize("role", sorted(set(Role) - set(REVIEWERS)))
+def test_other_roles_may_not_review(role: Role) -> None:
+    village = village_with(extra_terms=(term("lv-weiyuan", role, T0 - timedelta(days=1)),))
+    state = given(issued(), claimed(LANZHI), submitted(LANZHI))
+
+    with pytest.raises(Unauthorized) as refusal:
+        when(approve(actor="lv-weiyuan"), state, village)
+
+    assert "审核" in refusal.value.zh
+
+
+def test_the_liaison_cadre_hu_wenyuan_reviews_as_in_seed_000() -> None:
+    liaison = term(REVIEWER, Role.LIAISON, T0 - timedelta(days=30))
+    others = tuple(t for t in village_with().branch(BRANCH).terms if t.person_id != REVIEWER)
+    village = village_with(terms=(*others, liaison))
+    state = given(issued(), claimed(LANZHI), submitted(LANZHI))
+
+    [event] = when(approve(actor=REVIEWER), state, village)
+
+    assert (LANZHI, 5) == (event.claimant_id, event.points)
 
 
 def test_a_reviewer_whose_term_ended_may_not_approve() -> None:

@@ -29,7 +29,7 @@ REFUSALS = {
     "approving without a role": (f"task approve T1 {LANZHI} --as {XINGCAN}", 3, "无权审核"),
     "adjusting as organizer": (ADJUST, 3, "无权调整积分"),
     "an unknown task": (f"task claim T404 --as {LANZHI} --at {AT}", 4, "任务 T404 不存在"),
-    "an unknown branch": ("wall nowhere", 4, "支部 nowhere 不存在"),
+    "an unknown branch": ("wall nowhere", 4, "组织 nowhere 不存在"),
     "an unknown person": ("balance nobody", 4, "nobody 不存在"),
     "a malformed id": (f"task claim 'T 1' --as {LANZHI} --at {AT}", 2, "格式不对"),
     "points out of range": (ISSUE_ZERO, 2, "参数无效"),

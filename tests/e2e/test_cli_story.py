@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 
 from adapters.app import open_app
 from adapters.cli.main import cli
+from dangjian_core.units.roles import Role
 from tests.support import LANZHI, ORGANIZER, PEOPLE, REVIEWER, ROLES, SECRETARY, TOWN, XINGCAN
 
 pytestmark = pytest.mark.e2e
@@ -59,7 +60,8 @@ class Village:
 
 @pytest.fixture
 def village(tmp_path: Path) -> Village:
-    """The branch founded by the town, seven people registered, three roles appointed."""
+    """The branch founded by the town, seven people registered, three roles appointed (the
+    town appoints the committee, the secretary designates the reviewer)."""
     v = Village(tmp_path / "paixilv.db")
     when = "--at 2021-10-07T09:00"
     v.ok(f"branch found {BRANCH} --name 派溪吕村党支部 --cycle-start-month 10 --as {TOWN} {when}")
@@ -69,7 +71,7 @@ def village(tmp_path: Path) -> Village:
             f"--since 2020-09-01 --as {TOWN} {when}"
         )
     for pid, role in ROLES.items():
-        actor = TOWN if pid == SECRETARY else SECRETARY
+        actor = SECRETARY if role == Role.REVIEWER else TOWN
         v.ok(f"branch appoint {BRANCH} {pid} --role {role.value} --as {actor} {when}")
     return v
 

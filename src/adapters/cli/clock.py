@@ -11,7 +11,7 @@ import functools
 import hashlib
 import uuid
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 import click
@@ -53,6 +53,22 @@ class IsoTime(click.ParamType[datetime, Any]):
             self.fail(
                 f"时间格式不对 / not an ISO time: {value!r} (e.g. 2021-10-08T09:00)", param, ctx
             )
+
+
+class AsOf(IsoTime):
+    """A moment to look back at: an ISO time, or a date meaning the end of that day."""
+
+    name = "DATE|ISO-TIME"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """Parse the value; a bare date is the last moment of that day in Asia/Shanghai."""
+        if isinstance(value, datetime):
+            return value
+        try:
+            day = date.fromisoformat(str(value).strip())
+        except ValueError:
+            return super().convert(value, param, ctx)
+        return datetime.combine(day, time.max, tzinfo=SHANGHAI)
 
 
 class IsoDate(click.ParamType[date, Any]):

@@ -19,11 +19,15 @@ from adapters.cli import (
     audit,
     branch,
     people,
+    person_views,
     points,
     project,
     reviews,
+    roles,
     task_views,
     tasks,
+    unit_views,
+    units,
     views,
     wall,
 )
@@ -96,7 +100,18 @@ def _group(name: str, help_text: str, *modules: Any) -> click.Group:
 
 
 cli.add_command(_group("branch", "党支部: 成立、任命、免职、概况 / branches and roles", branch))
-cli.add_command(_group("person", "人员: 登记、政治面貌 / people and party status", people))
+cli.add_command(
+    _group(
+        "unit",
+        "党组织: 成立、更名、隶属、合并、撤销、任免、组织树 / units",
+        units,
+        roles,
+        unit_views,
+    )
+)
+cli.add_command(
+    _group("person", "人员: 登记、个人信息、政治面貌、党龄 / people", people, person_views)
+)
 cli.add_command(_group("task", "任务: 发布、领办、提交、审核 / tasks", tasks, reviews, task_views))
 cli.add_command(_group("points", "积分: 撤销、加减分 / revoke and adjust points", points))
 cli.add_command(_group("project", "投影进程: 保持读模型最新 / the read-model projector", project))

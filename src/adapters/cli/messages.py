@@ -5,8 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from adapters.cli.clock import show_time
-from dangjian_core.branches.events import BranchFounded, RoleAssigned, RoleEnded
-from dangjian_core.people.events import PartyStatusChanged, PersonRegistered
+from dangjian_core.people.events import (
+    PartyStatusChanged,
+    PersonDetailsRecorded,
+    PersonRegistered,
+    PersonRenamed,
+    ProbationExtended,
+)
 from dangjian_core.points.events import PointsAdjusted
 from dangjian_core.shared.time import cycle_label
 from dangjian_core.tasks.events import (
@@ -20,6 +25,18 @@ from dangjian_core.tasks.events import (
     TaskIssued,
 )
 from dangjian_core.trail import describe
+from dangjian_core.units.events import (
+    BranchFounded,
+    RegionMemberAdded,
+    RegionMemberRemoved,
+    RoleAssigned,
+    RoleEnded,
+    UnitDissolved,
+    UnitFounded,
+    UnitMerged,
+    UnitMoved,
+    UnitRenamed,
+)
 
 NO_CHANGE = "无变化 (no change: already so)"
 
@@ -38,13 +55,13 @@ def sentence(event: Any) -> str:
         case BranchFounded():
             return f"已成立支部 {event.branch_id}「{event.name}」, 周期自每年{event.cycle_start_month}月起"
         case RoleAssigned():
-            return f"已任命 {event.person_id} 为{event.role.zh} (支部 {event.branch_id})"
+            return f"已任命 {event.person_id} 为{event.role.zh} (组织 {event.branch_id})"
         case RoleEnded():
             return f"已免去 {event.person_id} 的{event.role.zh}职务: {event.reason}"
-        case PersonRegistered():
-            return f"已登记 {event.name} ({event.person_id}), {event.status.zh}, 支部 {event.branch_id}"
-        case PartyStatusChanged():
-            return f"已变更 {event.person_id} 的政治面貌为{event.status.zh} (自 {event.since})"
+        case _ if isinstance(event, _PERSON_EVENTS):
+            return _person_sentence(event)
+        case _ if isinstance(event, _UNIT_EVENTS):
+            return _unit_sentence(event)
         case TaskIssued():
             return (
                 f"已发布任务 {event.task_id}「{event.title}」{event.points} 分 × "
@@ -58,6 +75,60 @@ def sentence(event: Any) -> str:
             return f"已提交任务 {event.task_id} 的完成情况 (第 {event.attempt} 次)"
         case _:
             return _review_sentence(event)
+
+
+_PERSON_EVENTS = (
+    PersonRegistered,
+    PartyStatusChanged,
+    PersonDetailsRecorded,
+    PersonRenamed,
+    ProbationExtended,
+)
+_UNIT_EVENTS = (
+    UnitFounded,
+    UnitRenamed,
+    UnitMoved,
+    UnitMerged,
+    UnitDissolved,
+    RegionMemberAdded,
+    RegionMemberRemoved,
+)
+
+
+def _person_sentence(event: Any) -> str:
+    match event:
+        case PersonRegistered():
+            return f"已登记 {event.name} ({event.person_id}), {event.status.zh}, 组织 {event.branch_id}"
+        case PartyStatusChanged():
+            return f"已变更 {event.person_id} 的政治面貌为{event.status.zh} (自 {event.since})"
+        case PersonDetailsRecorded():
+            return f"已记录 {event.person_id} 的个人信息 (不公开)"
+        case PersonRenamed():
+            return f"已更正 {event.person_id} 的姓名为 {event.name}: {event.reason}"
+        case ProbationExtended():
+            return f"已延长 {event.person_id} 的预备期至 {event.until}: {event.reason}"
+    return describe(event)
+
+
+def _unit_sentence(event: Any) -> str:
+    match event:
+        case UnitFounded():
+            under = f"隶属 {event.parent_id}" if event.parent_id else f"上级 {event.superior_id}"
+            cycle = f", 周期自每年{event.cycle_start_month}月起"
+            return f"已成立{event.kind.zh} {event.unit_id}「{event.name}」, {under}{cycle}"
+        case UnitRenamed():
+            return f"已将 {event.unit_id} 更名为「{event.name}」"
+        case UnitMoved():
+            return f"已将 {event.unit_id} 调整为隶属 {event.parent_id}: {event.reason}"
+        case UnitMerged():
+            return f"已将 {event.unit_id} 并入 {event.into_id}: {event.reason}"
+        case UnitDissolved():
+            return f"已撤销 {event.unit_id}: {event.reason}"
+        case RegionMemberAdded():
+            return f"{event.member_id} 已加入区域委员会 {event.unit_id} (支部共建)"
+        case RegionMemberRemoved():
+            return f"{event.member_id} 已退出区域委员会 {event.unit_id}: {event.reason}"
+    return describe(event)
 
 
 def _review_sentence(event: Any) -> str:

@@ -12,9 +12,10 @@ from typing import Any
 
 import click
 
-from dangjian_core.branches.events import ROLE_NAMES
-from dangjian_core.people.events import STATUS_NAMES
+from dangjian_core.people.events import STATUS_NAMES, Gender
 from dangjian_core.tasks.events import Audience, SourceKind
+from dangjian_core.units.events import KIND_NAMES
+from dangjian_core.units.roles import ROLE_NAMES, Role
 
 AUDIENCE_NAMES = {
     Audience.ACTIVISTS: "积极分子",
@@ -26,14 +27,17 @@ _CYCLE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 class ZhChoice(click.ParamType[StrEnum, Any]):
-    """A choice among an enum's members, by English value or Chinese name."""
+    """A choice among an enum's members, by English value, Chinese name or an alias."""
 
-    def __init__(self, names: dict[Any, str]) -> None:
+    def __init__(self, names: dict[Any, str], aliases: dict[str, Any] | None = None) -> None:
         self.names: dict[StrEnum, str] = dict(names)
+        self.aliases: dict[str, Any] = dict(aliases or {})
         self.name = "|".join(f"{member.value}" for member in self.names)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         """The enum member named by ``value``."""
+        if value in self.aliases:
+            return self.aliases[value]
         found = [m for m, zh in self.names.items() if value in (m, m.value, zh)]
         if not found:
             listed = ", ".join(f"{m.value}({zh})" for m, zh in self.names.items())
@@ -62,7 +66,10 @@ class CycleParam(click.ParamType[str, Any]):
 
 
 STATUS = ZhChoice(STATUS_NAMES)
-ROLE = ZhChoice(ROLE_NAMES)
+#: ``支部书记``, ``党委书记``, ``总支书记`` all name the secretary of their unit.
+ROLE = ZhChoice(ROLE_NAMES, {f"{k}书记": Role.SECRETARY for k in ("支部", "党委", "总支")})
+KIND = ZhChoice(KIND_NAMES)
+GENDER = ZhChoice({g: g.zh for g in Gender})
 AUDIENCE = ZhChoice(AUDIENCE_NAMES)
 SOURCE = ZhChoice(SOURCE_NAMES)
 CYCLE = CycleParam()

@@ -12,10 +12,10 @@ from typing import Any
 
 from adapters.storage.mapper import recorded_of
 from adapters.storage.store import StoredRow
-from dangjian_core.branches.decisions import BranchState
-from dangjian_core.catalog import BRANCHES, PEOPLE, Concept
+from dangjian_core.catalog import PEOPLE, UNITS, Concept
 from dangjian_core.people.decisions import PersonState
 from dangjian_core.shared.ids import BranchId, PersonId
+from dangjian_core.units.state import UnitState
 
 
 class StateCache:
@@ -70,9 +70,9 @@ class StoreDirectory:
     def __init__(self, read: Any) -> None:
         self._read = read
 
-    def branch(self, branch_id: BranchId) -> BranchState | None:
+    def branch(self, branch_id: BranchId) -> UnitState | None:
         """The branch's current state."""
-        state: BranchState | None = self._read(BRANCHES, BRANCHES.stream_id(branch_id))
+        state: UnitState | None = self._read(UNITS, UNITS.stream_id(branch_id))
         return state
 
     def person(self, person_id: PersonId) -> PersonState | None:

@@ -1,4 +1,6 @@
-"""人员决策 — who may register people and change their status; the person's state."""
+"""人员决策 — who may register people, record their details and change their status;
+the person's folded state. The order of statuses and its waiting periods are in
+:mod:`~dangjian_core.people.pipeline`."""
 
 from __future__ import annotations
 
@@ -7,24 +9,36 @@ from typing import TYPE_CHECKING, assert_never
 
 from attrs import evolve, frozen
 
-from dangjian_core.branches.events import Role
-from dangjian_core.people.commands import ChangePartyStatus, PersonCommand, RegisterPerson
+from dangjian_core import permissions
+from dangjian_core.people.commands import (
+    ChangePartyStatus,
+    ExtendProbation,
+    PersonCommand,
+    RecordPersonDetails,
+    RegisterPerson,
+    RenamePerson,
+)
 from dangjian_core.people.events import (
+    Gender,
     PartyStatus,
     PartyStatusChanged,
+    PersonDetailsRecorded,
     PersonEvent,
     PersonRegistered,
+    PersonRenamed,
+    ProbationExtended,
 )
-from dangjian_core.shared.errors import DomainError, InvalidCommand, Unauthorized, UnknownSubject
+from dangjian_core.people.pipeline import check_change, check_extension
+from dangjian_core.shared.errors import DomainError, InvalidCommand, UnknownSubject
 from dangjian_core.shared.ids import BranchId, PersonId
+from dangjian_core.units.guards import UnitError, alive, other
+from dangjian_core.units.hierarchy import ROLL_KINDS, live_unit
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from dangjian_core.branches.decisions import BranchState
     from dangjian_core.directory import Directory
-
-ROSTER_KEEPERS = (Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.ORGANIZING)
+    from dangjian_core.units.state import UnitState
 
 
 class PersonError(DomainError):
@@ -43,17 +57,27 @@ class StatusPeriod:
 
 @frozen
 class PersonState:
-    """人员状态 — a person as folded from their stream."""
+    """人员状态 — a person as folded from their stream (personal details included)."""
 
     person_id: PersonId
     branch_id: BranchId
     name: str
     history: tuple[StatusPeriod, ...]
+    gender: Gender = Gender.UNSPECIFIED
+    birth_year: int | None = None
+    contact: str = ""
+    id_number: str = ""
+    probation_until: date | None = None
 
     @property
     def status(self) -> PartyStatus:
         """The current party status."""
         return self.history[-1].status
+
+    @property
+    def details(self) -> tuple[Gender, int | None, str, str]:
+        """Gender, birth year, contact and ID number, as recorded."""
+        return (self.gender, self.birth_year, self.contact, self.id_number)
 
 
 def initial_state() -> PersonState | None:
@@ -68,84 +92,127 @@ def decide(
     match command:
         case RegisterPerson():
             return _register(command, state, directory)
+        case RecordPersonDetails():
+            return _details(command, _existing(state, command.person_id), directory)
+        case RenamePerson():
+            return _rename(command, _existing(state, command.person_id), directory)
         case ChangePartyStatus():
-            return _change(command, state, directory)
+            return _change(command, _existing(state, command.person_id), directory)
+        case ExtendProbation():
+            return _extend(command, _existing(state, command.person_id), directory)
         case _:
             assert_never(command)
 
 
 def evolve_state(state: PersonState | None, event: PersonEvent) -> PersonState | None:
     """Fold one person event into the state; never fails."""
+    if isinstance(event, PersonRegistered):
+        period = StatusPeriod(event.status, event.status_since)
+        return PersonState(event.person_id, event.branch_id, event.name, (period,))
+    assert state is not None
     match event:
-        case PersonRegistered():
-            period = StatusPeriod(event.status, event.status_since)
-            return PersonState(event.person_id, event.branch_id, event.name, (period,))
         case PartyStatusChanged():
-            assert state is not None
-            period = StatusPeriod(event.status, event.since)
-            return evolve(state, history=(*state.history, period))
+            history = (*state.history, StatusPeriod(event.status, event.since))
+            fresh = event.status == PartyStatus.PROBATIONARY
+            until = None if fresh else state.probation_until
+            return evolve(state, history=history, probation_until=until)
+        case PersonDetailsRecorded():
+            return evolve(
+                state,
+                gender=event.gender,
+                birth_year=event.birth_year,
+                contact=event.contact,
+                id_number=event.id_number,
+            )
+        case PersonRenamed():
+            return evolve(state, name=event.name)
+        case ProbationExtended():
+            return evolve(state, probation_until=event.until)
         case _:
             assert_never(event)
 
 
-def may_keep_roster(branch: BranchState, actor_id: str, at: datetime) -> bool:
-    """The superior, secretary, deputy or organizing member keep a branch's roll."""
-    return actor_id == branch.superior_id or branch.has_role(actor_id, ROSTER_KEEPERS, at)
+def home_unit(directory: Directory, state: PersonState, at: datetime) -> UnitState:
+    """The unit whose roll the person is on at ``at`` (after merges and dissolutions)."""
+    unit = live_unit(directory, state.branch_id, at) or directory.branch(state.branch_id)
+    if unit is None:
+        raise UnknownSubject(
+            f"组织 {state.branch_id} 不存在", f"unit {state.branch_id} does not exist"
+        )
+    return unit
 
 
-def _branch_for(directory: Directory, branch_id: BranchId) -> BranchState:
-    branch = directory.branch(branch_id)
-    if branch is None:
-        raise UnknownSubject(f"支部 {branch_id} 不存在", f"branch {branch_id} does not exist")
-    return branch
+def _existing(state: PersonState | None, person_id: str) -> PersonState:
+    if state is None:
+        raise UnknownSubject(f"人员 {person_id} 不存在", f"person {person_id} does not exist")
+    return state
+
+
+def _keeper(
+    directory: Directory, state: PersonState, actor_id: str, at: datetime, what: tuple[str, str]
+) -> None:
+    unit = home_unit(directory, state, at)
+    permissions.enforce(permissions.keep_roll(directory, unit, actor_id, at, what))
 
 
 def _register(
     command: RegisterPerson, state: PersonState | None, directory: Directory
 ) -> list[PersonEvent]:
-    branch = _branch_for(directory, command.branch_id)
-    if not may_keep_roster(branch, command.actor_id, command.at):
-        raise Unauthorized(
-            f"{command.actor_id} 无权登记人员", f"{command.actor_id} may not register people"
-        )
-    if command.status_since > command.at.date():
+    unit = other(directory, command.branch_id)
+    actor, at = command.actor_id, command.at
+    permissions.enforce(permissions.keep_roll(directory, unit, actor, at, permissions.REGISTER))
+    if command.status_since > at.date():
         raise InvalidCommand("身份起始日期晚于当前", "status_since lies in the future")
+    details = (command.gender, command.birth_year, command.contact, command.id_number)
+    registered = PersonRegistered(
+        command.person_id, unit.unit_id, command.name, command.status, command.status_since
+    )
     if state is not None:
-        registered = (state.branch_id, state.name, state.history[0])
-        asked = (
-            command.branch_id,
-            command.name,
-            StatusPeriod(command.status, command.status_since),
+        first = PersonRegistered(
+            state.person_id, state.branch_id, state.name, *_first(state.history)
         )
-        if registered == asked:
+        if (first, state.details) == (registered, details):
             return []
         raise PersonError(
             f"人员编号 {command.person_id} 已被占用",
             f"person id {command.person_id} is already registered",
         )
-    return [
-        PersonRegistered(
-            command.person_id,
-            command.branch_id,
-            command.name,
-            command.status,
-            command.status_since,
+    alive(unit, at)
+    if unit.kind not in ROLL_KINDS:
+        raise UnitError(
+            f"{unit.kind.zh}不设名册，请登记到其所在的组织",
+            f"a {unit.kind.value} keeps no roll: register people in the unit above it",
         )
-    ]
+    if details == PersonState(command.person_id, unit.unit_id, "", ()).details:
+        return [registered]
+    return [registered, PersonDetailsRecorded(command.person_id, *details)]
+
+
+def _first(history: tuple[StatusPeriod, ...]) -> tuple[PartyStatus, date]:
+    return history[0].status, history[0].since
+
+
+def _details(
+    command: RecordPersonDetails, state: PersonState, directory: Directory
+) -> list[PersonEvent]:
+    _keeper(directory, state, command.actor_id, command.at, permissions.DETAILS)
+    details = (command.gender, command.birth_year, command.contact, command.id_number)
+    if details == state.details:
+        return []
+    return [PersonDetailsRecorded(state.person_id, *details)]
+
+
+def _rename(command: RenamePerson, state: PersonState, directory: Directory) -> list[PersonEvent]:
+    _keeper(directory, state, command.actor_id, command.at, permissions.RENAME_PERSON)
+    if command.name == state.name:
+        return []
+    return [PersonRenamed(state.person_id, command.name, command.reason)]
 
 
 def _change(
-    command: ChangePartyStatus, state: PersonState | None, directory: Directory
+    command: ChangePartyStatus, state: PersonState, directory: Directory
 ) -> list[PersonEvent]:
-    if state is None:
-        raise UnknownSubject(
-            f"人员 {command.person_id} 不存在", f"person {command.person_id} does not exist"
-        )
-    if not may_keep_roster(_branch_for(directory, state.branch_id), command.actor_id, command.at):
-        raise Unauthorized(
-            f"{command.actor_id} 无权变更政治面貌",
-            f"{command.actor_id} may not change party status",
-        )
+    _keeper(directory, state, command.actor_id, command.at, permissions.CHANGE_STATUS)
     if command.since > command.at.date() or command.since < state.history[-1].since:
         raise InvalidCommand(
             "变更日期须在上次变更之后、当前之前",
@@ -153,4 +220,15 @@ def _change(
         )
     if state.status == command.status:
         return []
+    check_change(state.history, state.probation_until, command.status, command.since)
     return [PartyStatusChanged(command.person_id, command.status, command.since, command.reason)]
+
+
+def _extend(
+    command: ExtendProbation, state: PersonState, directory: Directory
+) -> list[PersonEvent]:
+    _keeper(directory, state, command.actor_id, command.at, permissions.EXTEND)
+    if state.probation_until == command.until:
+        return []
+    check_extension(state.history, state.probation_until, command.until)
+    return [ProbationExtended(state.person_id, command.until, command.reason)]

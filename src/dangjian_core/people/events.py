@@ -1,4 +1,10 @@
-"""人员事件 — a person was registered; their party status changed."""
+"""人员事件 — a person was registered, renamed or had their details recorded; their party
+status changed; their probation was extended.
+
+Personal data (gender, birth year, contact, ID number) lives only in
+:class:`PersonDetailsRecorded`, which public outputs never show (see
+:data:`dangjian_core.trail.PRIVATE_FIELDS`).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,7 @@ from dangjian_core.shared.ids import BranchId, PersonId
 
 
 class PartyStatus(StrEnum):
-    """政治面貌 — where a person stands on the road to membership."""
+    """政治面貌 — where a person stands on the road to membership, or in it."""
 
     VILLAGER = "villager"  # 群众 / 志愿者
     APPLICANT = "applicant"  # 入党申请人
@@ -19,6 +25,9 @@ class PartyStatus(StrEnum):
     CANDIDATE = "candidate"  # 发展对象
     PROBATIONARY = "probationary"  # 预备党员
     FULL = "full"  # 正式党员
+    TRANSFERRED_OUT = "transferred_out"  # 组织关系已转出
+    SUSPENDED = "suspended"  # 停止党籍
+    DECEASED = "deceased"  # 已去世
 
     @property
     def zh(self) -> str:
@@ -33,12 +42,28 @@ STATUS_NAMES = {
     PartyStatus.CANDIDATE: "发展对象",
     PartyStatus.PROBATIONARY: "预备党员",
     PartyStatus.FULL: "正式党员",
+    PartyStatus.TRANSFERRED_OUT: "已转出",
+    PartyStatus.SUSPENDED: "停止党籍",
+    PartyStatus.DECEASED: "已去世",
 }
+
+
+class Gender(StrEnum):
+    """性别 — as the person gave it."""
+
+    UNSPECIFIED = "unspecified"  # 未填
+    MALE = "male"  # 男
+    FEMALE = "female"  # 女
+
+    @property
+    def zh(self) -> str:
+        """The gender's Chinese name."""
+        return {"unspecified": "未填", "male": "男", "female": "女"}[self.value]
 
 
 @frozen
 class PersonRegistered:
-    """人员已登记 — a person joined a branch's roll with a party status held since a date."""
+    """人员已登记 — a person joined a unit's roll with a party status held since a date."""
 
     person_id: PersonId
     branch_id: BranchId
@@ -57,4 +82,40 @@ class PartyStatusChanged:
     reason: str
 
 
-PersonEvent = PersonRegistered | PartyStatusChanged
+@frozen
+class PersonDetailsRecorded:
+    """个人信息已记录 — a person's gender, birth year, contact and ID number (personal
+    data: never shown on public outputs). Empty text and ``None`` mean not given."""
+
+    person_id: PersonId
+    gender: Gender
+    birth_year: int | None
+    contact: str
+    id_number: str
+
+
+@frozen
+class PersonRenamed:
+    """姓名已更正 — a person's name was corrected (e.g. a misspelling), with a reason."""
+
+    person_id: PersonId
+    name: str
+    reason: str
+
+
+@frozen
+class ProbationExtended:
+    """预备期已延长 — a probationary member's probation runs until ``until``, with a reason."""
+
+    person_id: PersonId
+    until: date
+    reason: str
+
+
+PersonEvent = (
+    PersonRegistered
+    | PartyStatusChanged
+    | PersonDetailsRecorded
+    | PersonRenamed
+    | ProbationExtended
+)

@@ -1,36 +1,89 @@
-"""人员读模型 — the roll: each person's branch, name and current status."""
+"""人员读模型 — the roll (each person's unit, name and current status), every status
+period (the pipeline), and, apart, the personal details that public outputs never read."""
 
 from __future__ import annotations
 
 from typing import Any, assert_never
 
-from dangjian_core.people.events import PartyStatusChanged, PersonEvent, PersonRegistered
-from dangjian_core.shared.readmodel import Change, Column, Table, Upsert
+from dangjian_core.people.events import (
+    PartyStatusChanged,
+    PersonDetailsRecorded,
+    PersonEvent,
+    PersonRegistered,
+    PersonRenamed,
+    ProbationExtended,
+)
+from dangjian_core.shared.readmodel import Change, Column, Table, Upsert, Value
 from dangjian_core.shared.recorded import Recorded
 
 PEOPLE = Table(
     "people",
     key=(Column("person_id"),),
-    values=(Column("branch_id"), Column("name"), Column("status"), Column("status_since")),
+    values=(
+        Column("branch_id"),
+        Column("name"),
+        Column("status"),
+        Column("status_since"),
+        Column("probation_until"),
+    ),
     indexes=(("branch_id",),),
 )
-TABLES = (PEOPLE,)
+STATUS_HISTORY = Table(
+    "status_history",
+    key=(Column("person_id"), Column("position", "int")),
+    values=(Column("status"), Column("since"), Column("reason")),
+)
+PERSON_DETAILS = Table(
+    "person_details",
+    key=(Column("person_id"),),
+    values=(
+        Column("gender"),
+        Column("birth_year"),
+        Column("contact"),
+        Column("id_number"),
+    ),
+)
+TABLES = (PEOPLE, STATUS_HISTORY, PERSON_DETAILS)
 
 
 def project_people(recorded: Recorded[Any]) -> list[Change]:
     """Rows changed by one person event."""
     event: PersonEvent = recorded.event
+    person = {"person_id": event.person_id}
     match event:
         case PersonRegistered():
-            values = {
+            values: dict[str, Value] = {
                 "branch_id": event.branch_id,
                 "name": event.name,
                 "status": event.status.value,
                 "status_since": event.status_since.isoformat(),
             }
-            return [Upsert("people", {"person_id": event.person_id}, set=values)]
+            period = _period(recorded, event.status.value, values["status_since"], "登记")
+            return [Upsert("people", person, set=values), period]
         case PartyStatusChanged():
-            values = {"status": event.status.value, "status_since": event.since.isoformat()}
-            return [Upsert("people", {"person_id": event.person_id}, set=values)]
+            since = event.since.isoformat()
+            values = {"status": event.status.value, "status_since": since}
+            if event.status.value == "probationary":
+                values["probation_until"] = None
+            period = _period(recorded, event.status.value, since, event.reason)
+            return [Upsert("people", person, set=values), period]
+        case PersonDetailsRecorded():
+            details: dict[str, Value] = {
+                "gender": event.gender.value,
+                "birth_year": None if event.birth_year is None else str(event.birth_year),
+                "contact": event.contact,
+                "id_number": event.id_number,
+            }
+            return [Upsert("person_details", person, set=details)]
+        case PersonRenamed():
+            return [Upsert("people", person, set={"name": event.name})]
+        case ProbationExtended():
+            until = event.until.isoformat()
+            return [Upsert("people", person, set={"probation_until": until})]
         case _:
             assert_never(event)
+
+
+def _period(recorded: Recorded[Any], status: str, since: Value, reason: str) -> Change:
+    key = {"person_id": recorded.event.person_id, "position": recorded.position}
+    return Upsert("status_history", key, set={"status": status, "since": since, "reason": reason})

@@ -1,14 +1,17 @@
-"""积分决策 — only the branch secretary adjusts points, always with a reason."""
+"""积分决策 — only the secretary of the unit adjusts points, always with a reason."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, assert_never
 
-from dangjian_core.branches.events import Role
+from dangjian_core import permissions
 from dangjian_core.points.commands import AdjustPoints, PointsCommand
 from dangjian_core.points.events import PointsAdjusted, PointsEvent
-from dangjian_core.shared.errors import DomainError, Unauthorized, UnknownSubject
+from dangjian_core.shared.errors import DomainError, UnknownSubject
 from dangjian_core.shared.time import cycle_of
+from dangjian_core.units.guards import alive, other
+from dangjian_core.units.hierarchy import live_unit
+from dangjian_core.units.roles import ADJUSTERS
 
 if TYPE_CHECKING:
     from dangjian_core.directory import Directory
@@ -50,18 +53,15 @@ def evolve_state(state: AdjustmentState, event: PointsEvent) -> AdjustmentState:
 def _adjust(
     command: AdjustPoints, state: AdjustmentState, directory: Directory
 ) -> list[PointsEvent]:
-    branch = directory.branch(command.branch_id)
-    if branch is None:
-        raise UnknownSubject(
-            f"支部 {command.branch_id} 不存在", f"branch {command.branch_id} does not exist"
-        )
-    if not branch.has_role(command.actor_id, [Role.SECRETARY], command.at):
-        raise Unauthorized(
-            f"{command.actor_id} 无权调整积分(需支部书记)",
-            f"{command.actor_id} may not adjust points: only the branch secretary may",
-        )
+    branch = other(directory, command.branch_id)
+    what = permissions.ADJUST
+    permissions.enforce(
+        permissions.hold_role(branch, command.actor_id, ADJUSTERS, command.at, what)
+    )
+    alive(branch, command.at)
     person = directory.person(command.person_id)
-    if person is None or person.branch_id != command.branch_id:
+    home = None if person is None else live_unit(directory, person.branch_id, command.at)
+    if home is None or home.unit_id != command.branch_id:
         raise UnknownSubject(
             f"{command.person_id} 不是本支部登记人员",
             f"{command.person_id} is not on branch {command.branch_id}'s roll",

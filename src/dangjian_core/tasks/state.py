@@ -54,6 +54,8 @@ HOLDS_SLOT = frozenset(
 #: Claims still in progress; cancelling a task releases them.
 OPEN = frozenset({ClaimStatus.CLAIMED, ClaimStatus.SUBMITTED, ClaimStatus.REJECTED})
 
+#: Who counts as which audience; people out of the party's road (transferred out,
+#: suspended, deceased) are in none.
 AUDIENCE_OF = {
     PartyStatus.VILLAGER: Audience.VOLUNTEERS,
     PartyStatus.APPLICANT: Audience.ACTIVISTS,

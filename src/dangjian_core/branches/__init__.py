@@ -1,1 +1,0 @@
-"""党支部 — a branch, its superior and its committee roles held for terms."""

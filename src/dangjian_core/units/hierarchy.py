@@ -1,0 +1,116 @@
+"""组织层级 — walking the tree through the directory, at a moment.
+
+A merged or dissolved unit hands its roll and the units under it to its successor (the
+unit it merged into, or its parent): :func:`live_unit` follows those hand-overs, so a
+person registered in a merged branch belongs to the survivor, and a branch under a
+dissolved general branch reports to the committee above it. Every walk is bounded, so a
+damaged history can never loop.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from dangjian_core.shared.ids import BranchId
+from dangjian_core.units.events import UnitKind
+from dangjian_core.units.roles import LEADERS
+
+if TYPE_CHECKING:
+    from dangjian_core.directory import Directory
+    from dangjian_core.units.state import UnitState
+
+MAX_DEPTH = 64
+
+_K = UnitKind
+#: Which kinds a unit of each kind may report to (党委 → 党总支 → 党支部 → 党小组).
+PARENT_KINDS: dict[UnitKind, frozenset[UnitKind]] = {
+    _K.TOWN_COMMITTEE: frozenset({_K.TOWN_COMMITTEE}),
+    _K.GENERAL_BRANCH: frozenset({_K.TOWN_COMMITTEE}),
+    _K.BRANCH: frozenset({_K.TOWN_COMMITTEE, _K.GENERAL_BRANCH}),
+    _K.ENTERPRISE_BRANCH: frozenset({_K.TOWN_COMMITTEE, _K.GENERAL_BRANCH}),
+    _K.PARTY_GROUP: frozenset({_K.BRANCH, _K.ENTERPRISE_BRANCH, _K.GENERAL_BRANCH}),
+    _K.REGIONAL_COMMITTEE: frozenset({_K.TOWN_COMMITTEE}),
+}
+#: Kinds that may be founded with no parent (a party group always belongs to a branch).
+ROOT_KINDS = frozenset(UnitKind) - {_K.PARTY_GROUP}
+#: Kinds that keep a roll of people; a party group's and a regional committee's people
+#: are on the roll of the unit above them.
+ROLL_KINDS = frozenset(UnitKind) - {_K.PARTY_GROUP, _K.REGIONAL_COMMITTEE}
+#: Kinds that may join a regional committee for joint building.
+REGION_MEMBER_KINDS = frozenset({_K.BRANCH, _K.ENTERPRISE_BRANCH})
+
+
+def live_unit(directory: Directory, unit_id: str, at: datetime) -> UnitState | None:
+    """The unit that holds ``unit_id``'s roll at ``at``: itself until it ended, then its
+    successor (and so on); None when unknown or when nothing took it over."""
+    unit = directory.branch(BranchId(unit_id))
+    for _ in range(MAX_DEPTH):
+        if unit is None or unit.ended is None or at < unit.ended:
+            return unit
+        if unit.successor_id is None:
+            return None
+        unit = directory.branch(unit.successor_id)
+    return None
+
+
+def parent_of(directory: Directory, unit: UnitState, at: datetime) -> UnitState | None:
+    """The unit ``unit`` reported to at ``at``, after hand-overs; None for a root."""
+    parent_id = unit.parent_at(at)
+    return None if parent_id is None else live_unit(directory, parent_id, at)
+
+
+def ancestors(directory: Directory, unit: UnitState, at: datetime) -> list[UnitState]:
+    """Every unit above ``unit`` at ``at``, nearest first."""
+    found: list[UnitState] = []
+    seen = {unit.unit_id}
+    current = parent_of(directory, unit, at)
+    while current is not None and current.unit_id not in seen and len(found) < MAX_DEPTH:
+        found.append(current)
+        seen.add(current.unit_id)
+        current = parent_of(directory, current, at)
+    return found
+
+
+def top_superior(directory: Directory, unit: UnitState, at: datetime) -> str | None:
+    """The superior recorded on the root of ``unit``'s chain (ended units included, so a
+    dissolved root's superior still answers for what was under it)."""
+    current, seen = unit, {unit.unit_id}
+    for _ in range(MAX_DEPTH):
+        parent_id = current.parent_at(at)
+        parent = None if parent_id is None else directory.branch(parent_id)
+        if parent is None or parent.unit_id in seen:
+            break
+        current = parent
+        seen.add(parent.unit_id)
+    return current.superior_id
+
+
+def above(directory: Directory, unit: UnitState, actor_id: str, at: datetime) -> bool:
+    """Whether ``actor_id`` acts for a level above ``unit`` at ``at``: the secretary or
+    organizing member of a unit above it, or the superior of the root of its chain."""
+    if any(a.has_role(actor_id, LEADERS, at) for a in ancestors(directory, unit, at)):
+        return True
+    return actor_id == top_superior(directory, unit, at)
+
+
+def leads(directory: Directory, unit: UnitState, actor_id: str, at: datetime) -> bool:
+    """Whether ``actor_id`` leads ``unit`` at ``at``: its own secretary or organizing member,
+    or someone above it."""
+    return unit.has_role(actor_id, LEADERS, at) or above(directory, unit, actor_id, at)
+
+
+def roll_scope(directory: Directory, unit: UnitState, at: datetime) -> UnitState:
+    """The unit whose roll (with the rolls under it) a unit's committee is drawn from."""
+    if unit.kind in ROLL_KINDS:
+        return unit
+    return parent_of(directory, unit, at) or unit
+
+
+def lies_within(directory: Directory, unit_id: str, scope: UnitState, at: datetime) -> bool:
+    """Whether unit ``unit_id`` (after hand-overs) is ``scope`` or lies under it at ``at``."""
+    unit = live_unit(directory, unit_id, at)
+    if unit is None:
+        return False
+    chain = [unit, *ancestors(directory, unit, at)]
+    return any(u.unit_id == scope.unit_id for u in chain)

@@ -1,0 +1,227 @@
+"""Authority replay 权限重放: every recorded event re-checked against the role history.
+
+For each event type: the entitled actor passes and someone else is flagged with the rule.
+Then whole logs: an honest log has no flags; an event inserted by someone without the
+role is flagged at its position.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+
+from dangjian_core.authority import Flag, audit, violation
+from dangjian_core.catalog import EVENT_TYPES
+from dangjian_core.people.events import (
+    Gender,
+    PartyStatus,
+    PartyStatusChanged,
+    PersonDetailsRecorded,
+    PersonRegistered,
+    PersonRenamed,
+    ProbationExtended,
+)
+from dangjian_core.points.events import PointsAdjusted
+from dangjian_core.shared.ids import AdjustmentId, BranchId, PersonId, TaskId
+from dangjian_core.shared.recorded import Recorded
+from dangjian_core.tasks.events import (
+    Audience,
+    ClaimWithdrawn,
+    CompletionApproved,
+    CompletionRejected,
+    CompletionSubmitted,
+    PointsRevoked,
+    SourceKind,
+    TaskCancelled,
+    TaskClaimed,
+    TaskIssued,
+)
+from dangjian_core.units.events import (
+    BranchFounded,
+    RegionMemberAdded,
+    RegionMemberRemoved,
+    RoleAssigned,
+    RoleEnded,
+    UnitDissolved,
+    UnitFounded,
+    UnitKind,
+    UnitMerged,
+    UnitMoved,
+    UnitRenamed,
+)
+from dangjian_core.units.roles import Role
+from tests.core.given import Village
+from tests.core.org import (
+    CHEN,
+    COUNTY,
+    DAY0,
+    DING,
+    GUANCHUAN,
+    HU,
+    LV,
+    QINGWEIJIE,
+    REGION,
+    T1,
+    TOWN,
+    WANG,
+    WU,
+    ZONGZHI,
+    appoint,
+    later,
+    task_town,
+)
+
+A1 = AdjustmentId("A1")
+
+
+AT = later(10)
+U = BranchId
+P = PersonId
+#: One example of every event type: the event, an actor entitled to it then, one who is not.
+EXAMPLES: list[tuple[Any, str, str | None]] = [
+    (BranchFounded(U("paixilv"), "派溪吕村党支部", 10, "town-x"), "town-x", None),
+    (UnitFounded(U("new"), UnitKind.BRANCH, "雅吕村党支部", ZONGZHI, None, 1, AT), DING, HU),
+    (UnitFounded(U("root"), UnitKind.TOWN_COMMITTEE, "芝英镇党委", None, LV, 1, AT), LV, None),
+    (UnitRenamed(GUANCHUAN, "官川社区党支部", AT), WANG, HU),
+    (UnitMoved(GUANCHUAN, TOWN, AT, "调整"), WANG, HU),
+    (UnitMerged(GUANCHUAN, QINGWEIJIE, AT, "合并"), DING, LV),
+    (UnitDissolved(GUANCHUAN, ZONGZHI, AT, "撤销"), COUNTY, HU),
+    (RegionMemberAdded(REGION, GUANCHUAN, AT), WANG, HU),
+    (RegionMemberRemoved(REGION, QINGWEIJIE, later(4), AT, "调整"), DING, LV),
+    (RoleAssigned(QINGWEIJIE, CHEN, Role.DEPUTY_SECRETARY, AT), WANG, LV),
+    (RoleAssigned(QINGWEIJIE, CHEN, Role.REVIEWER, AT), LV, HU),
+    (RoleEnded(GUANCHUAN, HU, Role.SECRETARY, DAY0, AT, "换届"), DING, HU),
+    (
+        PersonRegistered(P("new"), QINGWEIJIE, "新人", PartyStatus.APPLICANT, date(2018, 1, 1)),
+        LV,
+        HU,
+    ),
+    (PartyStatusChanged(WU, PartyStatus.SUSPENDED, date(2018, 2, 1), "处分"), LV, CHEN),
+    (PersonDetailsRecorded(WU, Gender.MALE, 1970, "", ""), WANG, HU),
+    (PersonRenamed(WU, "吴志远", "错字"), LV, WU),
+    (ProbationExtended(WU, date(2019, 1, 1), "延长"), DING, CHEN),
+    (
+        TaskIssued(
+            TaskId("T2"),
+            QINGWEIJIE,
+            "巡查",
+            "日常工作巡查",
+            3,
+            2,
+            later(30),
+            (Audience.MEMBERS,),
+            SourceKind.VILLAGE,
+            "",
+        ),
+        LV,
+        WANG,
+    ),
+    (TaskClaimed(T1, LV), LV, CHEN),
+    (ClaimWithdrawn(T1, WU), WU, LV),
+    (CompletionSubmitted(T1, WU, "完成", (), "2018-01", 1), WU, LV),
+    (CompletionApproved(T1, WU, QINGWEIJIE, "2018-01", "环境卫生整治", 5, ""), LV, CHEN),
+    (CompletionRejected(T1, WU, "照片不清", False), LV, WU),
+    (TaskCancelled(T1, "上级通知", (WU,)), LV, WANG),
+    (PointsRevoked(T1, CHEN, QINGWEIJIE, "2018-01", "环境卫生整治", 5, "督查"), LV, DING),
+    (PointsAdjusted(A1, QINGWEIJIE, CHEN, "2018-01", "加减分", 2, "表彰"), LV, HU),
+]
+
+
+def check(village: Village, event: Any, actor: str, at: datetime = AT) -> Any:
+    """Replay one event as if ``actor`` had recorded it at ``at`` into the village."""
+    stream = _stream_of(event)
+    before = village.states.get(stream)
+    return violation(Recorded(999, stream, 1, actor, at, event), village.directory(), before)
+
+
+def _stream_of(event: Any) -> str:
+    for field, prefix in (("task_id", "task"), ("adjustment_id", "adjustment")):
+        if hasattr(event, field):
+            return f"{prefix}-{getattr(event, field)}"
+    if isinstance(
+        event,
+        PersonRegistered
+        | PartyStatusChanged
+        | PersonDetailsRecorded
+        | PersonRenamed
+        | ProbationExtended,
+    ):
+        return f"person-{event.person_id}"
+    unit = getattr(event, "unit_id", None) or event.branch_id
+    return f"branch-{unit}"
+
+
+def test_the_examples_cover_every_event_type_in_the_catalog() -> None:
+    assert set(EVENT_TYPES.values()) == {type(event) for event, _, _ in EXAMPLES}
+
+
+@pytest.mark.parametrize(
+    ("event", "entitled", "other"), EXAMPLES, ids=[type(e).__name__ for e, _, _ in EXAMPLES]
+)
+def test_an_entitled_actor_passes_and_another_is_flagged_naming_the_rule(
+    event: Any, entitled: str, other: str | None
+) -> None:
+    village = task_town()
+
+    assert check(village, event, entitled) is None
+    if other is not None:
+        rule = check(village, event, other)
+        assert rule is not None
+        assert other in rule.zh or other in rule.en or rule.code in {"self_only", "self_review"}
+        assert rule.zh
+        assert rule.en
+
+
+def test_a_role_counts_only_while_its_term_runs() -> None:
+    village = task_town()
+    village.handle(appoint(QINGWEIJIE, CHEN, Role.REVIEWER, LV, later(5)))
+    approval = CompletionApproved(T1, WU, QINGWEIJIE, "2018-01", "环境卫生整治", 5, "")
+
+    assert check(village, approval, CHEN, later(5)) is None
+    assert check(village, approval, CHEN, later(4)) is not None
+
+
+def test_nobody_reviews_their_own_claim_even_with_the_role() -> None:
+    village = task_town()
+    rejection = CompletionRejected(T1, LV, "x", False)
+
+    rule = check(village, rejection, LV)
+
+    assert rule is not None
+    assert "self_review" == rule.code
+
+
+def test_an_event_naming_a_unit_nobody_founded_is_flagged() -> None:
+    rule = check(task_town(), UnitRenamed(U("ghost"), "幽灵", AT), COUNTY)
+
+    assert rule is not None
+    assert "unknown" == rule.code
+
+
+def test_an_honest_log_has_no_flags() -> None:
+    assert [] == audit(task_town().log)
+
+
+def test_an_adjustment_inserted_by_someone_without_the_role_is_flagged_at_its_position() -> None:
+    village = task_town()
+    forged = PointsAdjusted(
+        AdjustmentId("A9"), QINGWEIJIE, CHEN, "2018-01", "加减分", 50, "自己加的"
+    )
+    log = [*village.log, Recorded(len(village.log) + 1, "adjustment-A9", 1, CHEN, AT, forged)]
+
+    [flag] = audit(log)
+
+    assert Flag(len(log), "adjustment-A9", "PointsAdjusted", CHEN, flag.rule) == flag
+    assert "调整积分" in flag.rule.zh
+
+
+def test_a_secretary_appointed_by_the_branch_itself_is_flagged() -> None:
+    village = task_town()
+    forged = RoleAssigned(GUANCHUAN, P("hu-new"), Role.SECRETARY, AT)
+    log = [*village.log, Recorded(len(village.log) + 1, f"branch-{GUANCHUAN}", 99, HU, AT, forged)]
+
+    [flag] = audit(log)
+
+    assert ("appoint", HU, len(log)) == (flag.rule.code, flag.actor_id, flag.position)
