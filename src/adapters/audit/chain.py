@@ -64,10 +64,19 @@ def check_canonical(event: LinkedEvent) -> None:
     canonical_loads(event.state)
 
 
+def event_digest(event: LinkedEvent) -> bytes:
+    """SHA-256 of the event's canonical bytes: what a link commits to."""
+    return hashlib.sha256(event_bytes(event)).digest()
+
+
+def link_digest(seq: int, previous: bytes, digest: bytes) -> bytes:
+    """The hash of entry ``seq`` from the previous hash and the event's digest."""
+    return hashlib.sha256(CHAIN_DOMAIN + seq.to_bytes(8, "big") + previous + digest).digest()
+
+
 def link(seq: int, previous: bytes, event: LinkedEvent) -> bytes:
     """The hash of entry ``seq``."""
-    digest = hashlib.sha256(event_bytes(event)).digest()
-    return hashlib.sha256(CHAIN_DOMAIN + seq.to_bytes(8, "big") + previous + digest).digest()
+    return link_digest(seq, previous, event_digest(event))
 
 
 def extend(seq: int, previous: bytes, events: Iterable[LinkedEvent]) -> Iterator[ChainEntry]:

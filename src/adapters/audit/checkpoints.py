@@ -26,8 +26,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 ALGORITHM_ED25519 = b"\x01"
-_NAME = re.compile(r"^[^\s+]{1,100}$")
-_SIGNATURE_LINE = re.compile(r"^— (\S+) ([A-Za-z0-9+/=]+)$")
+_NAME = re.compile(r"[^\s+]{1,100}")
+_SIZE = re.compile(r"0|[1-9][0-9]{0,18}")
+_SIGNATURE_LINE = re.compile(r"— ([^\s+]{1,100}) ([A-Za-z0-9+/=]+)")
 
 
 class CheckpointError(ValueError):
@@ -68,7 +69,7 @@ class VerifierKey:
     def parse(cls, text: str) -> VerifierKey:
         """Read a verifier key; a wrong id or algorithm raises CheckpointError."""
         parts = text.strip().split("+", 2)
-        if len(parts) != 3 or not _NAME.match(parts[0]):
+        if len(parts) != 3 or not _NAME.fullmatch(parts[0]):
             raise CheckpointError(f"验证公钥格式不对 / malformed verifier key: {text!r}")
         raw = _b64(parts[2])
         if len(raw) != 33 or raw[:1] != ALGORITHM_ED25519:
@@ -80,10 +81,12 @@ class VerifierKey:
 
 
 def _key_id(name: str, public_key: bytes) -> bytes:
+    """The 4-byte key id of C2SP signed notes."""
     return hashlib.sha256(name.encode() + b"\n" + ALGORITHM_ED25519 + public_key).digest()[:4]
 
 
 def _b64(text: str) -> bytes:
+    """Strict base64."""
     try:
         return base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError) as error:
@@ -92,28 +95,41 @@ def _b64(text: str) -> bytes:
 
 def sign(checkpoint: Checkpoint, name: str, key: Ed25519PrivateKey) -> str:
     """The signed note for a checkpoint."""
-    if not _NAME.match(name) or "\n" in checkpoint.ledger or not checkpoint.ledger:
-        raise CheckpointError(f"名称不合规 / unusable key or ledger name: {name!r}")
+    if "\n" in checkpoint.ledger or not checkpoint.ledger:
+        raise CheckpointError(f"账本名称不合规 / unusable ledger name: {checkpoint.ledger!r}")
+    return checkpoint.body().decode() + "\n" + _signature_line(checkpoint, name, key)
+
+
+def cosign(note: str, name: str, key: Ed25519PrivateKey) -> str:
+    """The note with one more signature line (e.g. the old key vouching during rotation)."""
+    checkpoint, _ = parse(note)
+    return note + _signature_line(checkpoint, name, key)
+
+
+def _signature_line(checkpoint: Checkpoint, name: str, key: Ed25519PrivateKey) -> str:
+    """One ``— name base64(keyid‖signature)`` line."""
+    if not _NAME.fullmatch(name):
+        raise CheckpointError(f"密钥名称不合规 / unusable key name: {name!r}")
     public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     signature = key.sign(checkpoint.body())
     blob = base64.b64encode(_key_id(name, public) + signature).decode()
-    return checkpoint.body().decode() + f"\n— {name} {blob}\n"
+    return f"— {name} {blob}\n"
 
 
 def parse(note: str) -> tuple[Checkpoint, list[tuple[str, bytes, bytes]]]:
     """Split a note into its checkpoint and its (key name, key id, signature) lines."""
     body, sep, signatures = note.partition("\n\n")
     lines = body.split("\n")
-    if not sep or len(lines) != 3 or not lines[0] or not lines[1].isdigit():
+    if not sep or len(lines) != 3 or not lines[0]:
         raise CheckpointError("检查点格式不对 / malformed checkpoint note")
-    if str(int(lines[1])) != lines[1]:
+    if not _SIZE.fullmatch(lines[1]):
         raise CheckpointError("检查点大小格式不对 / checkpoint size is not canonical")
     head = _b64(lines[2])
     if len(head) != 32:
         raise CheckpointError("检查点哈希长度不对 / head hash must be 32 bytes")
     found = []
     for line in signatures.rstrip("\n").split("\n"):
-        match = _SIGNATURE_LINE.match(line)
+        match = _SIGNATURE_LINE.fullmatch(line)
         blob = _b64(match.group(2)) if match else b""
         if not match or len(blob) != 68:
             raise CheckpointError(f"签名行格式不对 / malformed signature line: {line!r}")

@@ -12,6 +12,7 @@ code  meaning
 4     对象不存在 / unknown branch, person or task
 5     规则不允许 / refused by a rule (no slots, deadline passed, out of order ...)
 6     存储错误 / storage unavailable, busy or corrupt
+7     核验未通过 / ``audit verify`` found the log, chain or checkpoints not sound
 ====  =====================================================================
 """
 
@@ -32,6 +33,7 @@ EXIT_UNAUTHORIZED = 3
 EXIT_UNKNOWN = 4
 EXIT_REFUSED = 5
 EXIT_STORAGE = 6
+EXIT_VERIFY_FAILED = 7
 
 EXIT_CODES: dict[str, int] = {
     "usage": EXIT_INVALID,
@@ -41,6 +43,9 @@ EXIT_CODES: dict[str, int] = {
     "unauthorized": EXIT_UNAUTHORIZED,
     "self_review": EXIT_UNAUTHORIZED,
     "unknown": EXIT_UNKNOWN,
+    "key_file": EXIT_INVALID,
+    "bad_bundle": EXIT_INVALID,
+    "checkpoint_refused": EXIT_VERIFY_FAILED,
 }
 """Exit codes by error code; other domain refusals exit 5, other storage errors 6."""
 

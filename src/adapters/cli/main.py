@@ -17,6 +17,7 @@ from eventsourcing.persistence import PersistenceError
 
 from adapters.cli import (
     audit,
+    audit_group,
     branch,
     people,
     person_views,
@@ -115,6 +116,7 @@ cli.add_command(
 cli.add_command(_group("task", "任务: 发布、领办、提交、审核 / tasks", tasks, reviews, task_views))
 cli.add_command(_group("points", "积分: 撤销、加减分 / revoke and adjust points", points))
 cli.add_command(_group("project", "投影进程: 保持读模型最新 / the read-model projector", project))
+cli.add_command(audit_group.audit_commands)
 for _module in (wall, views, audit):
     for _command in _module.COMMANDS:
         cli.add_command(_command)

@@ -33,6 +33,15 @@ def ledger_statements(prefix: str, int_type: str, serial: str) -> list[str]:
     ]
 
 
+def _unhex(value: Any) -> bytes:
+    """A stored hash. Text that is not hex (a damaged row) is kept as its own bytes, which
+    match no hash: verification then names the entry instead of failing to read the chain."""
+    try:
+        return bytes.fromhex(value)
+    except (TypeError, ValueError):
+        return str(value).encode("utf-8", "surrogateescape")
+
+
 def _values(row: Any) -> tuple[Any, ...]:
     return tuple(row.values()) if isinstance(row, dict) else tuple(row)
 
@@ -98,7 +107,7 @@ class SqlLedger:
             [after_seq, limit],
         )
         rows = [_values(row) for row in self._cursor.fetchall()]
-        return [ChainEntry(int(a), int(b), bytes.fromhex(c)) for a, b, c in rows]
+        return [ChainEntry(int(a), int(b), _unhex(c)) for a, b, c in rows]
 
     def add_checkpoint(self, checkpoint: CheckpointRecord) -> None:
         """Insert a checkpoint."""
@@ -121,7 +130,7 @@ class SqlLedger:
             "ORDER BY size"
         )
         rows = [_values(row) for row in self._cursor.fetchall()]
-        return [CheckpointRecord(int(a), bytes.fromhex(b), c, d, e) for a, b, c, d, e in rows]
+        return [CheckpointRecord(int(a), _unhex(b), c, d, e) for a, b, c, d, e in rows]
 
     def add_attempt(self, attempt: Attempt) -> None:
         """Insert a refused attempt (its id comes from the table)."""
