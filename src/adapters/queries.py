@@ -10,7 +10,8 @@ from typing import Any
 
 from attrs import frozen
 
-from adapters import org_queries
+from adapters import grid_queries, org_queries, star_queries
+from adapters.grid_queries import BlockView, LinkShortfall, StalePair
 from adapters.org_queries import PersonView, PipelineEntry
 from adapters.storage import projector
 from adapters.storage.mapper import recorded_of
@@ -19,6 +20,7 @@ from adapters.storage.views import Rows, ViewTransaction
 from dangjian_core.catalog import EVENT_NAMES
 from dangjian_core.points.explanation import Explanation, LedgerLine
 from dangjian_core.points.wall import Standing, WallEntry, rank
+from dangjian_core.ratings.board import StarBoard
 from dangjian_core.shared.errors import UnknownSubject
 from dangjian_core.shared.recorded import Recorded
 from dangjian_core.trail import describe
@@ -138,6 +140,34 @@ class Queries:
         with self._read() as views:
             _one(views.select("units", {"unit_id": unit_id}), "组织", unit_id)
             return org_queries.pipeline(views, unit_id)
+
+    def star_board(self, unit_id: str, year: int) -> StarBoard:
+        """创星榜: a unit's fixed ratings for a year by stars, with counts per level."""
+        with self._read() as views:
+            return star_queries.board(views, unit_id, year)
+
+    def star_standards(self, unit_id: str, year: int) -> Rows:
+        """The star standards set for a unit and year."""
+        with self._read() as views:
+            return star_queries.standards(views, unit_id, year)
+
+    def grid(self, branch_id: str) -> list[BlockView]:
+        """A branch's grid: large blocks, each followed by its small blocks."""
+        with self._read() as views:
+            _one(views.select("units", {"unit_id": branch_id}), "组织", branch_id)
+            return grid_queries.blocks(views, branch_id)
+
+    def link_shortfalls(self, branch_id: str, year: int) -> list[LinkShortfall]:
+        """1+6+N: members linked to fewer than six households who are not exempt."""
+        with self._read() as views:
+            _one(views.select("units", {"unit_id": branch_id}), "组织", branch_id)
+            return grid_queries.shortfalls(views, branch_id, year)
+
+    def stale_pairs(self, branch_id: str, since: str) -> list[StalePair]:
+        """结对帮扶: pairs with no visit on or after ``since`` (an ISO date)."""
+        with self._read() as views:
+            _one(views.select("units", {"unit_id": branch_id}), "组织", branch_id)
+            return grid_queries.stale_pairs(views, branch_id, since)
 
     def trail(self, subject: str) -> Rows:
         """Every event of ``branch:ID`` (any unit; its tasks' events included), ``task:ID`` or

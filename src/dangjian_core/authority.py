@@ -17,8 +17,11 @@ from typing import Any
 from attrs import frozen
 
 from dangjian_core import permissions as p
-from dangjian_core.catalog import CONCEPTS, EVENT_NAMES, PEOPLE, UNITS
+from dangjian_core.catalog import CONCEPTS, EVENT_NAMES, GRIDS, PEOPLE, UNITS
 from dangjian_core.directory import Directory
+from dangjian_core.grids.events import BlockLaidOut, VisitLogged
+from dangjian_core.grids.pairing import visit_rule
+from dangjian_core.grids.state import BlockState
 from dangjian_core.people.decisions import PersonState
 from dangjian_core.people.events import (
     PartyStatusChanged,
@@ -28,6 +31,14 @@ from dangjian_core.people.events import (
     ProbationExtended,
 )
 from dangjian_core.points.events import PointsAdjusted
+from dangjian_core.ratings.events import (
+    RatingEvent,
+    RatingFixed,
+    RatingLowered,
+    RatingProposed,
+    RatingRemoved,
+    StarStandardSet,
+)
 from dangjian_core.shared.ids import BranchId, PersonId
 from dangjian_core.shared.recorded import Recorded
 from dangjian_core.tasks.events import (
@@ -78,6 +89,10 @@ def violation(recorded: Recorded[Any], directory: Directory, before: Any) -> p.R
         return _unit_event(event, actor, at, directory, before)
     if isinstance(event, _PERSON_EVENTS):
         return _person_event(event, actor, at, directory, before)
+    if isinstance(event, _RATING_EVENTS):
+        return _rating_event(event, actor, at, directory)
+    if isinstance(event, GRIDS.events):
+        return _grid_event(event, actor, at, directory, before)
     return _task_event(event, actor, at, directory, before)
 
 
@@ -126,6 +141,10 @@ class _Streams:
     def person(self, person_id: PersonId) -> Any:
         """The person as folded so far."""
         return self._states.get(PEOPLE.stream_id(person_id))
+
+    def block(self, block_id: str) -> Any:
+        """The grid block as folded so far."""
+        return self._states.get(GRIDS.stream_id(block_id))
 
 
 _UNIT_EVENTS = (
@@ -211,6 +230,9 @@ def _two(
     )
 
 
+_RATING_EVENTS = (StarStandardSet, RatingProposed, RatingFixed, RatingLowered, RatingRemoved)
+
+
 _PERSON_WHAT: dict[type[Any], p.What] = {
     PersonRegistered: p.REGISTER,
     PersonDetailsRecorded: p.DETAILS,
@@ -267,3 +289,28 @@ def _task_event(
         branch_id = before.issued.branch_id
         unit = live_unit(directory, branch_id, at) or _unit(directory, branch_id)
     return unit if isinstance(unit, p.Rule) else p.hold_role(unit, actor, roles, at, what)
+
+
+def _rating_event(
+    event: RatingEvent, actor: str, at: datetime, directory: Directory
+) -> p.Rule | None:
+    """Standards from above the unit; ratings by its leaders or from above."""
+    unit = _unit(directory, event.unit_id)
+    if isinstance(unit, p.Rule):
+        return unit
+    if isinstance(event, StarStandardSet):
+        return p.set_standards(directory, unit, actor, at)
+    return p.rate(directory, unit, actor, at)
+
+
+def _grid_event(
+    event: Any, actor: str, at: datetime, directory: Directory, before: BlockState | None
+) -> p.Rule | None:
+    """Grid events: the branch's leaders; a visit also by the paired member themselves."""
+    block = before
+    if block is None and not isinstance(event, BlockLaidOut):
+        return unknown(event.block_id)
+    branch_id = event.branch_id if isinstance(event, BlockLaidOut) else block.branch_id  # type: ignore[union-attr]
+    if isinstance(event, VisitLogged) and block is not None:
+        return visit_rule(directory, block, event.person_id, actor, at)
+    return p.lay_out_grid(directory, branch_id, actor, at)

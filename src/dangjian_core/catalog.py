@@ -13,6 +13,10 @@ from typing import Any
 from attrs import frozen
 
 from dangjian_core import trail
+from dangjian_core.grids import commands as grid_commands
+from dangjian_core.grids import decisions as grid_decisions
+from dangjian_core.grids import events as grid_events
+from dangjian_core.grids import projections as grid_projections
 from dangjian_core.people import commands as people_commands
 from dangjian_core.people import decisions as people_decisions
 from dangjian_core.people import events as people_events
@@ -21,6 +25,10 @@ from dangjian_core.points import commands as points_commands
 from dangjian_core.points import decisions as points_decisions
 from dangjian_core.points import events as points_events
 from dangjian_core.points import projections as points_projections
+from dangjian_core.ratings import commands as rating_commands
+from dangjian_core.ratings import decisions as rating_decisions
+from dangjian_core.ratings import events as rating_events
+from dangjian_core.ratings import projections as rating_projections
 from dangjian_core.shared.readmodel import Change, Table
 from dangjian_core.shared.recorded import Recorded
 from dangjian_core.tasks import commands as task_commands
@@ -143,7 +151,55 @@ POINTS = Concept(
     points_decisions.decide,
     points_decisions.evolve_state,
 )
-CONCEPTS = (UNITS, PEOPLE, TASKS, POINTS)
+GRIDS = Concept(
+    "grids",
+    "grid",
+    "block_id",
+    (
+        grid_commands.LayOutBlock,
+        grid_commands.AssignBlockPost,
+        grid_commands.AddHousehold,
+        grid_commands.LinkHousehold,
+        grid_commands.ExemptFromLinking,
+        grid_commands.PairHousehold,
+        grid_commands.LogVisit,
+    ),
+    (
+        grid_events.BlockLaidOut,
+        grid_events.BlockPostAssigned,
+        grid_events.HouseholdAdded,
+        grid_events.HouseholdLinked,
+        grid_events.LinkExemptionRecorded,
+        grid_events.HouseholdPaired,
+        grid_events.VisitLogged,
+    ),
+    grid_decisions.initial_state,
+    grid_decisions.decide,
+    grid_decisions.evolve_state,
+)
+RATINGS = Concept(
+    "ratings",
+    "rating",
+    "board_id",
+    (
+        rating_commands.SetStarStandard,
+        rating_commands.ProposeRating,
+        rating_commands.FixRating,
+        rating_commands.LowerRating,
+        rating_commands.RemoveRating,
+    ),
+    (
+        rating_events.StarStandardSet,
+        rating_events.RatingProposed,
+        rating_events.RatingFixed,
+        rating_events.RatingLowered,
+        rating_events.RatingRemoved,
+    ),
+    rating_decisions.initial_state,
+    rating_decisions.decide,
+    rating_decisions.evolve_state,
+)
+CONCEPTS = (UNITS, PEOPLE, TASKS, POINTS, RATINGS, GRIDS)
 
 #: Stable stored names of every event type. These strings are a storage contract: a class
 #: may be renamed or moved, but its stored name stays; a changed event gets a new name
@@ -173,6 +229,18 @@ EVENT_TYPES: Mapping[str, type[Any]] = {
     "TaskCancelled": task_events.TaskCancelled,
     "PointsRevoked": task_events.PointsRevoked,
     "PointsAdjusted": points_events.PointsAdjusted,
+    "StarStandardSet": rating_events.StarStandardSet,
+    "RatingProposed": rating_events.RatingProposed,
+    "RatingFixed": rating_events.RatingFixed,
+    "RatingLowered": rating_events.RatingLowered,
+    "RatingRemoved": rating_events.RatingRemoved,
+    "BlockLaidOut": grid_events.BlockLaidOut,
+    "BlockPostAssigned": grid_events.BlockPostAssigned,
+    "HouseholdAdded": grid_events.HouseholdAdded,
+    "HouseholdLinked": grid_events.HouseholdLinked,
+    "LinkExemptionRecorded": grid_events.LinkExemptionRecorded,
+    "HouseholdPaired": grid_events.HouseholdPaired,
+    "VisitLogged": grid_events.VisitLogged,
 }
 if set(EVENT_TYPES.values()) != {event for concept in CONCEPTS for event in concept.events}:
     raise AssertionError("every event of every concept needs exactly one stable stored name")
@@ -213,6 +281,10 @@ PROJECTIONS = (
     ),
     Projection("tasks", task_projections.TABLES, task_projections.project_tasks, TASKS.events),
     Projection("points", points_projections.TABLES, points_projections.project_points),
+    Projection("grids", grid_projections.TABLES, grid_projections.project_grids, GRIDS.events),
+    Projection(
+        "ratings", rating_projections.TABLES, rating_projections.project_ratings, RATINGS.events
+    ),
     Projection("audit", trail.TABLES, trail.project_audit),
 )
 ALL_TABLES: tuple[Table, ...] = tuple(t for p in PROJECTIONS for t in p.tables)

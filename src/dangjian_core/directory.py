@@ -16,6 +16,7 @@ from attrs import field, frozen
 from dangjian_core.shared.ids import BranchId, PersonId
 
 if TYPE_CHECKING:
+    from dangjian_core.grids.state import BlockState
     from dangjian_core.people.decisions import PersonState
     from dangjian_core.units.state import UnitState
 
@@ -33,6 +34,9 @@ class Directory(Protocol):
     def person(self, person_id: PersonId) -> PersonState | None:
         """The folded state of a person."""
 
+    def block(self, block_id: str) -> BlockState | None:
+        """The folded state of a grid block."""
+
 
 @frozen
 class FixedDirectory:
@@ -40,6 +44,7 @@ class FixedDirectory:
 
     branches: Mapping[BranchId, UnitState] = field(factory=dict)
     people: Mapping[PersonId, PersonState] = field(factory=dict)
+    blocks: Mapping[str, BlockState] = field(factory=dict)
 
     def branch(self, branch_id: BranchId) -> UnitState | None:
         """The unit with this id, if given."""
@@ -48,3 +53,7 @@ class FixedDirectory:
     def person(self, person_id: PersonId) -> PersonState | None:
         """The person with this id, if given."""
         return self.people.get(person_id)
+
+    def block(self, block_id: str) -> BlockState | None:
+        """The grid block with this id, if given."""
+        return self.blocks.get(block_id)

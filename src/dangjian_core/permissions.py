@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from dangjian_core.shared.errors import Unauthorized
+from dangjian_core.shared.ids import BranchId
 from dangjian_core.units.hierarchy import above, leads
 from dangjian_core.units.roles import ROLL_KEEPERS, WORKING_ROLES, Role, role_list
 
@@ -44,6 +45,9 @@ REVIEW: What = ("审核", "review")
 REVOKE: What = ("撤销积分", "revoke points")
 ADJUST: What = ("调整积分", "adjust points")
 CLAIM: What = ("领办、撤回或提交", "claim, withdraw or submit")
+STANDARD: What = ("设定评星标准", "set star standards for")
+RATE: What = ("评星", "rate on the star board of")
+GRID: What = ("管理网格", "lay out or staff the grid of")
 
 
 @frozen
@@ -177,3 +181,26 @@ def not_own_claim(actor_id: str, claimant_id: str) -> Rule | None:
     if actor_id != claimant_id:
         return None
     return Rule("self_review", "不能审核本人的领办", f"{actor_id} may not review their own claim")
+
+
+def lay_out_grid(directory: Directory, branch_id: str, actor_id: str, at: datetime) -> Rule | None:
+    """网格: the branch's secretary or organizing member (or a level above) lays out its
+    grid, assigns posts, adds and links households."""
+    unit = directory.branch(BranchId(branch_id))
+    if unit is None:
+        return Rule("unknown", f"{branch_id} 当时不存在", f"{branch_id} did not exist at the time")
+    return lead_unit(directory, unit, actor_id, at, GRID)
+
+
+def set_standards(
+    directory: Directory, unit: UnitState, actor_id: str, at: datetime
+) -> Rule | None:
+    """评星标准: set for a unit from a level above it (the upper unit's secretary or
+    organizing member, any level higher, or a root's superior)."""
+    return change_unit(directory, unit, actor_id, at, STANDARD)
+
+
+def rate(directory: Directory, unit: UnitState, actor_id: str, at: datetime) -> Rule | None:
+    """评星: ratings on a unit's board are decided by its secretary or organizing member,
+    or from a level above it."""
+    return lead_unit(directory, unit, actor_id, at, RATE)

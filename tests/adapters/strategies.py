@@ -49,9 +49,10 @@ def for_annotation(annotation: Any) -> st.SearchStrategy[Any]:
         (item,) = (arg for arg in args if arg is not type(None))
         return st.none() | for_annotation(item)
     if typing.get_origin(annotation) is tuple:
-        item, ellipsis = typing.get_args(annotation)
-        assert ellipsis is Ellipsis, f"only tuple[X, ...] is supported, not {annotation}"
-        return st.lists(for_annotation(item), max_size=4).map(tuple)
+        items = typing.get_args(annotation)
+        if len(items) == 2 and items[1] is Ellipsis:  # ``tuple[X, ...]``
+            return st.lists(for_annotation(items[0]), max_size=4).map(tuple)
+        return st.tuples(*(for_annotation(item) for item in items))  # ``tuple[X, Y]``
     simple: dict[Any, st.SearchStrategy[Any]] = {
         str: texts,
         int: st.integers(-(2**53), 2**53),

@@ -19,6 +19,7 @@ import attrs
 
 from dangjian_core.catalog import ALL_TABLES, CONCEPTS, Concept, concept_of, project_all, stream_of
 from dangjian_core.directory import FixedDirectory
+from dangjian_core.grids.state import BlockState
 from dangjian_core.people.decisions import PersonState
 from dangjian_core.shared.errors import DomainError
 from dangjian_core.shared.ids import PersonId, TaskId
@@ -188,10 +189,11 @@ class Village:
         return village
 
     def directory(self) -> FixedDirectory:
-        """The branches and people the current states describe."""
+        """The branches, people and grid blocks the current states describe."""
         branches = {s.branch_id: s for s in self.states.values() if isinstance(s, UnitState)}
         people = {s.person_id: s for s in self.states.values() if isinstance(s, PersonState)}
-        return FixedDirectory(branches, people)
+        blocks = {s.block_id: s for s in self.states.values() if isinstance(s, BlockState)}
+        return FixedDirectory(branches, people, blocks)
 
     def state_of(self, command: Any) -> Any:
         """The state of the stream ``command`` is decided against."""

@@ -10,6 +10,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from dangjian_core.grids.commands import (
+    AddHousehold,
+    AssignBlockPost,
+    LayOutBlock,
+    LinkHousehold,
+)
+from dangjian_core.grids.events import BlockSize, GridPost
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.events import PartyStatus
 from dangjian_core.shared.ids import BranchId, PersonId, TaskId
@@ -36,6 +43,9 @@ LV = PersonId("lv-gexin")  # 清渭街村党员
 CHEN = PersonId("chen-tianyun")  # 清渭街村党员, later 路长
 WU = PersonId("wu-zy")  # 清渭街村党员 with a completion awaiting review
 T1 = TaskId("T1")
+LARGE = "qwj-d1"  # 清渭街村第一大网格
+SMALL = "qwj-x1"  # 清渭街村第一小网格
+HOUSEHOLD = "qwj-h1"  # 吕大伯家, a low-income household
 
 
 def later(days: float) -> datetime:
@@ -96,7 +106,8 @@ def unit(village: Village, unit_id: str) -> Any:
 
 def task_town() -> Village:
     """The town with 吕革新 as 清渭街村's secretary; task T1 issued by him, 陈天云's
-    completion approved, 吴志远's awaiting review; 清渭街村 in the 农机小镇 region."""
+    completion approved, 吴志远's awaiting review; 清渭街村 in the 农机小镇 region, with
+    a first grid (see :func:`grid`)."""
     village = town()
     village.handle(appoint(QINGWEIJIE, LV, Role.SECRETARY, WANG))
     village.handle(register(WU, QINGWEIJIE, "吴志远", WANG))
@@ -122,4 +133,18 @@ def task_town() -> Village:
         village.handle(SubmitCompletion(T1, "已完成", (), person, later(3)))
     village.handle(ApproveCompletion(T1, CHEN, None, "", LV, later(4)))
     village.handle(AddRegionMember(REGION, QINGWEIJIE, WANG, later(4)))
+    for command in grid(LV, later(4)):
+        village.handle(command)
     return village
+
+
+def grid(actor: str, at: datetime) -> list[Any]:
+    """清渭街村's first large block with one small block: 陈天云 its party member, linked
+    to the low-income household of 吕大伯 (seed 001)."""
+    return [
+        LayOutBlock(LARGE, QINGWEIJIE, "第一大网格", BlockSize.LARGE, None, actor, at),
+        LayOutBlock(SMALL, QINGWEIJIE, "第一小网格", BlockSize.SMALL, LARGE, actor, at),
+        AssignBlockPost(SMALL, GridPost.MEMBER, CHEN, actor, at),
+        AddHousehold(SMALL, HOUSEHOLD, "吕大伯", True, actor, at),
+        LinkHousehold(SMALL, HOUSEHOLD, CHEN, actor, at),
+    ]

@@ -14,6 +14,17 @@ import pytest
 
 from dangjian_core.authority import Flag, audit, violation
 from dangjian_core.catalog import EVENT_TYPES
+from dangjian_core.grids.events import (
+    BlockLaidOut,
+    BlockPostAssigned,
+    BlockSize,
+    GridPost,
+    HouseholdAdded,
+    HouseholdLinked,
+    HouseholdPaired,
+    LinkExemptionRecorded,
+    VisitLogged,
+)
 from dangjian_core.people.events import (
     Gender,
     PartyStatus,
@@ -24,6 +35,14 @@ from dangjian_core.people.events import (
     ProbationExtended,
 )
 from dangjian_core.points.events import PointsAdjusted
+from dangjian_core.ratings.events import (
+    RatedKind,
+    RatingFixed,
+    RatingLowered,
+    RatingProposed,
+    RatingRemoved,
+    StarStandardSet,
+)
 from dangjian_core.shared.ids import AdjustmentId, BranchId, PersonId, TaskId
 from dangjian_core.shared.recorded import Recorded
 from dangjian_core.tasks.events import (
@@ -59,10 +78,12 @@ from tests.core.org import (
     DAY0,
     DING,
     GUANCHUAN,
+    HOUSEHOLD,
     HU,
     LV,
     QINGWEIJIE,
     REGION,
+    SMALL,
     T1,
     TOWN,
     WANG,
@@ -126,6 +147,18 @@ EXAMPLES: list[tuple[Any, str, str | None]] = [
     (TaskCancelled(T1, "上级通知", (WU,)), LV, WANG),
     (PointsRevoked(T1, CHEN, QINGWEIJIE, "2018-01", "环境卫生整治", 5, "督查"), LV, DING),
     (PointsAdjusted(A1, QINGWEIJIE, CHEN, "2018-01", "加减分", 2, "表彰"), LV, HU),
+    (StarStandardSet(TOWN, 2017, RatedKind.MEMBER, (60, 70, 80, 90, 96), 100, False), COUNTY, WANG),
+    (RatingProposed(TOWN, 2017, RatedKind.MEMBER, LV, 97, (), False, 5, later(15)), WANG, HU),
+    (RatingFixed(TOWN, 2017, RatedKind.MEMBER, LV, 5), DING, LV),
+    (RatingLowered(TOWN, 2017, RatedKind.MEMBER, LV, 3, "违纪"), WANG, CHEN),
+    (RatingRemoved(TOWN, 2017, RatedKind.MEMBER, LV, "违纪"), COUNTY, HU),
+    (BlockLaidOut("qwj-d2", QINGWEIJIE, "第二大网格", BlockSize.LARGE, None), LV, CHEN),
+    (BlockPostAssigned(SMALL, GridPost.CADRE, WU), WANG, HU),
+    (HouseholdAdded(SMALL, "qwj-h2", "吴大妈", False), LV, WU),
+    (HouseholdLinked(SMALL, HOUSEHOLD, WU), DING, CHEN),
+    (LinkExemptionRecorded(SMALL, WU, "患病"), LV, CHEN),
+    (HouseholdPaired(SMALL, HOUSEHOLD, WU), LV, WU),
+    (VisitLogged(SMALL, HOUSEHOLD, CHEN, date(2018, 1, 5), "走访"), CHEN, WU),
 ]
 
 
@@ -137,7 +170,11 @@ def check(village: Village, event: Any, actor: str, at: datetime = AT) -> Any:
 
 
 def _stream_of(event: Any) -> str:
-    for field, prefix in (("task_id", "task"), ("adjustment_id", "adjustment")):
+    for field, prefix in (
+        ("task_id", "task"),
+        ("adjustment_id", "adjustment"),
+        ("block_id", "grid"),
+    ):
         if hasattr(event, field):
             return f"{prefix}-{getattr(event, field)}"
     if isinstance(

@@ -20,6 +20,16 @@ from hypothesis import strategies as st
 
 from dangjian_core.authority import audit
 from dangjian_core.catalog import concept_of, stream_of
+from dangjian_core.grids.commands import (
+    AddHousehold,
+    AssignBlockPost,
+    ExemptFromLinking,
+    LayOutBlock,
+    LinkHousehold,
+    LogVisit,
+    PairHousehold,
+)
+from dangjian_core.grids.events import BlockSize, GridPost
 from dangjian_core.people.commands import (
     ChangePartyStatus,
     ExtendProbation,
@@ -64,10 +74,13 @@ from tests.core.org import (
     DING,
     GROUP,
     GUANCHUAN,
+    HOUSEHOLD,
     HU,
+    LARGE,
     LV,
     QINGWEIJIE,
     REGION,
+    SMALL,
     T1,
     TOWN,
     WANG,
@@ -183,11 +196,39 @@ def _task_commands(draw: st.DrawFn, actor: str, at: datetime) -> Any:
     )
 
 
+def _grid_commands(draw: st.DrawFn, actor: str, at: datetime) -> Any:
+    person, post = draw(people), draw(st.sampled_from(list(GridPost)))
+    size = draw(st.sampled_from(list(BlockSize)))
+    return draw(
+        st.sampled_from(
+            [
+                LayOutBlock(
+                    "b-new",
+                    draw(units),
+                    "新网格",
+                    size,
+                    draw(st.sampled_from((None, LARGE))),
+                    actor,
+                    at,
+                ),
+                AssignBlockPost(SMALL, post, person, actor, at),
+                AddHousehold(SMALL, "h-new", "新户", draw(st.booleans()), actor, at),
+                LinkHousehold(SMALL, HOUSEHOLD, person, actor, at),
+                ExemptFromLinking(SMALL, person, "患病", actor, at),
+                PairHousehold(SMALL, HOUSEHOLD, person, actor, at),
+                LogVisit(SMALL, HOUSEHOLD, person, at.date(), "走访", actor, at),
+            ]
+        )
+    )
+
+
 @st.composite
 def commands(draw: st.DrawFn) -> Any:
     """Any command of any concept, by any actor, after the role histories."""
     actor, at = draw(actors), later(40)
-    family = draw(st.sampled_from([_unit_commands, _person_commands, _task_commands]))
+    family = draw(
+        st.sampled_from([_unit_commands, _person_commands, _task_commands, _grid_commands])
+    )
     return family(draw, actor, at)
 
 

@@ -28,6 +28,7 @@ EXPECTED = {
         "读模型与现网一致",
     ],
     "paixilv_points_year.py": ["积分墙", "积分说明"],
+    "pingshan_star_board.py": ["平山镇党委 2017 年度创星榜", "各星级数量"],
 }
 
 pytestmark = pytest.mark.e2e
@@ -88,3 +89,17 @@ def test_the_library_example_leaves_nothing_behind(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_pingshan_star_board_reproduces_the_published_figures(tmp_path: Path) -> None:
+    result = run_example(EXAMPLES / "pingshan_star_board.py", tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert "五星党支部 2 个, 四星党支部 5 个" in result.stdout, result.stdout
+    assert "五星级党员 63 名, 四星级党员 306 名, 二星级党员 5 名" in result.stdout, result.stdout
+    counts = next(line for line in result.stdout.splitlines() if "三星" in line)
+    assert [cell.strip() for cell in re.split(r"[│┃]", counts) if cell.strip()] == [
+        "三星",
+        "0",
+        "0",
+    ]

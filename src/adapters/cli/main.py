@@ -19,12 +19,16 @@ from adapters.cli import (
     audit,
     audit_group,
     branch,
+    grid_views,
+    grids,
     people,
     person_views,
     points,
     project,
     reviews,
     roles,
+    star_board,
+    stars,
     task_views,
     tasks,
     unit_views,
@@ -114,7 +118,13 @@ cli.add_command(
     _group("person", "人员: 登记、个人信息、政治面貌、党龄 / people", people, person_views)
 )
 cli.add_command(_group("task", "任务: 发布、领办、提交、审核 / tasks", tasks, reviews, task_views))
+cli.add_command(
+    _group("grid", "网格: 划分、岗位、农户、联户、概况 / grids and households", grids, grid_views)
+)
 cli.add_command(_group("points", "积分: 撤销、加减分 / revoke and adjust points", points))
+cli.add_command(
+    _group("stars", "评星: 标准、拟定、评定、降低、撤销、创星榜 / star ratings", stars, star_board)
+)
 cli.add_command(_group("project", "投影进程: 保持读模型最新 / the read-model projector", project))
 cli.add_command(audit_group.audit_commands)
 for _module in (wall, views, audit):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from adapters.cli.clock import show_time
+from adapters.cli.grid_messages import GRID_EVENTS, grid_sentence
+from adapters.cli.star_messages import RATING_EVENTS, star_sentence
 from dangjian_core.people.events import (
     PartyStatusChanged,
     PersonDetailsRecorded,
@@ -62,6 +64,10 @@ def sentence(event: Any) -> str:
             return _person_sentence(event)
         case _ if isinstance(event, _UNIT_EVENTS):
             return _unit_sentence(event)
+        case _ if isinstance(event, GRID_EVENTS):
+            return grid_sentence(event)
+        case _ if isinstance(event, RATING_EVENTS):
+            return star_sentence(event)
         case TaskIssued():
             return (
                 f"已发布任务 {event.task_id}「{event.title}」{event.points} 分 × "

@@ -43,6 +43,9 @@ def slots_note(task_id: str) -> Callable[[Dangjian], str]:
 )
 @click.option("--source", type=SOURCE, default="village", show_default=True, help="来源 / source")
 @click.option("--reference", default="", help="上级部署的文件依据 / the upper-level reference")
+@click.option(
+    "--grid-block", default=None, help="只限该小网格的人员领办 / only people of this grid block"
+)
 @acting
 def issue(
     task_id: str | None,
@@ -55,6 +58,7 @@ def issue(
     audiences: tuple[Audience, ...],
     source: SourceKind,
     reference: str,
+    grid_block: str | None,
     actor: Actor,
 ) -> None:
     """发布任务 / issue a task with points, slots, deadline, audience and source.
@@ -75,6 +79,7 @@ def issue(
         audiences=tuple(audiences),
         source_kind=source,
         source_reference=reference,
+        grid_block=grid_block,
     )
 
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from adapters.storage.mapper import recorded_of
 from adapters.storage.store import StoredRow
-from dangjian_core.catalog import PEOPLE, UNITS, Concept
+from dangjian_core.catalog import GRIDS, PEOPLE, UNITS, Concept
+from dangjian_core.grids.state import BlockState
 from dangjian_core.people.decisions import PersonState
 from dangjian_core.shared.ids import BranchId, PersonId
 from dangjian_core.units.state import UnitState
@@ -65,7 +66,7 @@ def fold(concept: Concept, version: int, state: Any, rows: list[StoredRow]) -> t
 
 
 class StoreDirectory:
-    """名录 — branches and people folded from their streams in the store."""
+    """名录 — branches, people and grid blocks folded from their streams in the store."""
 
     def __init__(self, read: Any) -> None:
         self._read = read
@@ -79,3 +80,8 @@ class StoreDirectory:
         """The person's current state."""
         state: PersonState | None = self._read(PEOPLE, PEOPLE.stream_id(person_id))
         return state
+
+    def block(self, block_id: str) -> BlockState | None:
+        """The grid block's current state."""
+        block: BlockState | None = self._read(GRIDS, GRIDS.stream_id(block_id))
+        return block

@@ -16,6 +16,7 @@ from typing import Any
 
 from attrs import frozen
 from cattrs.errors import BaseValidationError
+from cattrs.gen import make_dict_unstructure_fn
 from cattrs.preconf.json import make_converter
 
 from adapters.audit.canonical import CanonicalError, canonical_dumps
@@ -24,6 +25,7 @@ from adapters.storage.store import StoredRow
 from dangjian_core.catalog import EVENT_NAMES, EVENT_TYPES
 from dangjian_core.shared.errors import InvalidCommand
 from dangjian_core.shared.recorded import Recorded
+from dangjian_core.tasks.events import TaskIssued
 
 converter = make_converter()
 SCHEMA_VERSION = 1
@@ -75,6 +77,11 @@ for _kind in (str, int, bool):
     converter.register_structure_hook(_kind, _exactly(_kind))
 converter.register_structure_hook(datetime, _stored_time)
 converter.register_structure_hook_factory(_is_variadic_tuple, _tuple_of)
+# A field added to an event later (with a default, at the end) is left out while it holds
+# its default, so an event that does not use it is stored exactly as before the field.
+converter.register_unstructure_hook(
+    TaskIssued, make_dict_unstructure_fn(TaskIssued, converter, _cattrs_omit_if_default=True)
+)
 
 
 @frozen

@@ -32,6 +32,11 @@ def _audiences(_instance: object, _attribute: object, value: Any) -> None:
         raise ValueError(f"audiences 须为非空的领办对象元组 / non-empty tuple expected: {value!r}")
 
 
+def _optional_id(instance: object, attribute: Any, value: Any) -> None:
+    if value is not None:
+        check_id(instance, attribute, value)
+
+
 def _photos(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, tuple) or len(value) > 20:
         raise ValueError(f"photos 须为至多20项的元组 / at most 20 photo refs: {value!r}")
@@ -55,6 +60,8 @@ class IssueTask:
     source_reference: str = field(validator=_text(0, 200))
     actor_id: str = field(validator=check_id)
     at: datetime = field(validator=check_aware)
+    #: A small grid block the task is aimed at: only people assigned there may claim it.
+    grid_block: str | None = field(default=None, validator=_optional_id)
 
 
 @frozen

@@ -14,7 +14,7 @@ from dangjian_core import permissions
 from dangjian_core.shared.errors import InvalidCommand
 from dangjian_core.shared.ids import PersonId
 from dangjian_core.shared.time import cycle_of
-from dangjian_core.tasks import reviews
+from dangjian_core.tasks import grid_target, reviews
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
     CancelTask,
@@ -170,6 +170,7 @@ def _issue(command: IssueTask, state: TaskState | None, directory: Directory) ->
         )
     if command.deadline <= command.at:
         raise InvalidCommand("截止时间须晚于发布时间", "the deadline must be after issuing")
+    grid_target.check_target(command, directory)
     event = TaskIssued(
         command.task_id,
         command.branch_id,
@@ -181,6 +182,7 @@ def _issue(command: IssueTask, state: TaskState | None, directory: Directory) ->
         tuple(a for a in Audience if a in command.audiences),
         command.source_kind,
         command.source_reference,
+        command.grid_block,
     )
     if state is not None:
         if state.issued == event:
@@ -213,6 +215,7 @@ def _claim(command: ClaimTask, state: TaskState, directory: Directory) -> list[T
             f"{person.name}({person.status.zh})不在此任务的领办范围内",
             f"{command.actor_id} ({person.status.value}) is not in the task's audience",
         )
+    grid_target.check_assigned(state, directory, command.actor_id)
     if state.taken >= state.issued.slots:
         raise NoSlotsLeft(
             f"名额已满：任务「{state.issued.title}」{state.issued.slots} 个名额均已被领办",

@@ -50,6 +50,8 @@ class TaskIssued:
     audiences: tuple[Audience, ...]
     source_kind: SourceKind
     source_reference: str
+    #: Added later: events stored before grids decode with no target block.
+    grid_block: str | None = None
 
 
 @frozen

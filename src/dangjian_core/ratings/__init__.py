@@ -1,0 +1,1 @@
+"""评星 — star ratings of members and branches against standards set by the upper unit."""

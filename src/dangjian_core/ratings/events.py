@@ -1,0 +1,87 @@
+"""评星事件 — standards set, ratings proposed, fixed, lowered and removed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from attrs import frozen
+
+from dangjian_core.shared.ids import BranchId
+
+
+class RatedKind(StrEnum):
+    """评星对象 — what is rated: a member (党员) or a branch (党支部)."""
+
+    MEMBER = "member"
+    BRANCH = "branch"
+
+    @property
+    def zh(self) -> str:
+        """The kind in Chinese."""
+        return {"member": "党员", "branch": "党支部"}[self.value]
+
+
+@frozen
+class StarStandardSet:
+    """评星标准已设定 — the minimum score for one to five stars (below one star fails),
+    out of ``max_score``; five stars may also need an innovation project."""
+
+    unit_id: BranchId
+    year: int
+    kind: RatedKind
+    thresholds: tuple[int, ...]
+    max_score: int
+    innovation_for_five: bool
+
+
+@frozen
+class RatingProposed:
+    """星级已拟定 — a rating with its score and criteria scores, posted until a date."""
+
+    unit_id: BranchId
+    year: int
+    kind: RatedKind
+    subject_id: str
+    score: int
+    criteria: tuple[tuple[str, int], ...]
+    innovation: bool
+    stars: int
+    posted_until: datetime
+
+
+@frozen
+class RatingFixed:
+    """星级已评定 — the posting period ended and the proposed rating stands."""
+
+    unit_id: BranchId
+    year: int
+    kind: RatedKind
+    subject_id: str
+    stars: int
+
+
+@frozen
+class RatingLowered:
+    """星级已降低 — a fixed rating was lowered, with a reason."""
+
+    unit_id: BranchId
+    year: int
+    kind: RatedKind
+    subject_id: str
+    stars: int
+    reason: str
+
+
+@frozen
+class RatingRemoved:
+    """星级已撤销 — a fixed rating was removed, with a reason."""
+
+    unit_id: BranchId
+    year: int
+    kind: RatedKind
+    subject_id: str
+    reason: str
+
+
+RatingEvent = StarStandardSet | RatingProposed | RatingFixed | RatingLowered | RatingRemoved

@@ -1,0 +1,74 @@
+"""创星榜读模型 — each unit's standards and every rating's current level and status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dangjian_core.ratings.events import (
+    RatingFixed,
+    RatingLowered,
+    RatingProposed,
+    RatingRemoved,
+    StarStandardSet,
+)
+from dangjian_core.shared.readmodel import Change, Column, Table, Upsert, Value
+from dangjian_core.shared.recorded import Recorded
+
+#: The status column's values: 公示中, 已评定, 已撤销.
+POSTED, FIXED, REMOVED = "posted", "fixed", "removed"
+
+STAR_STANDARDS = Table(
+    "star_standards",
+    key=(Column("unit_id"), Column("year", "int"), Column("kind")),
+    values=(Column("thresholds"), Column("max_score", "int"), Column("innovation", "int")),
+)
+STAR_RATINGS = Table(
+    "star_ratings",
+    key=(Column("unit_id"), Column("year", "int"), Column("kind"), Column("subject_id")),
+    values=(
+        Column("stars", "int"),
+        Column("score", "int"),
+        Column("status"),
+        Column("posted_until"),
+        Column("reason"),
+    ),
+)
+TABLES = (STAR_STANDARDS, STAR_RATINGS)
+
+
+def project_ratings(recorded: Recorded[Any]) -> list[Change]:
+    """The standard or rating row one rating event changes."""
+    event = recorded.event
+    if isinstance(event, StarStandardSet):
+        return [_standard(event)]
+    if not isinstance(event, RatingProposed | RatingFixed | RatingLowered | RatingRemoved):
+        return []
+    key: dict[str, Value] = {
+        "unit_id": event.unit_id,
+        "year": event.year,
+        "kind": event.kind.value,
+        "subject_id": event.subject_id,
+    }
+    values: dict[str, Value]
+    match event:
+        case RatingProposed():
+            until = event.posted_until.isoformat()
+            values = {"stars": event.stars, "score": event.score, "status": POSTED}
+            values |= {"posted_until": until, "reason": ""}
+        case RatingFixed():
+            values = {"status": FIXED}
+        case RatingLowered():
+            values = {"stars": event.stars, "reason": event.reason}
+        case RatingRemoved():
+            values = {"status": REMOVED, "reason": event.reason}
+    return [Upsert("star_ratings", key, set=values)]
+
+
+def _standard(event: StarStandardSet) -> Change:
+    key: dict[str, Value] = {"unit_id": event.unit_id, "year": event.year, "kind": event.kind.value}
+    values: dict[str, Value] = {
+        "thresholds": ",".join(str(t) for t in event.thresholds),
+        "max_score": event.max_score,
+        "innovation": int(event.innovation_for_five),
+    }
+    return Upsert("star_standards", key, set=values)
