@@ -10,10 +10,11 @@ from attrs import field, frozen, validators
 from dangjian_core.grids.events import BlockSize, GridPost
 from dangjian_core.shared.ids import BranchId, PersonId, check_id
 from dangjian_core.shared.time import check_aware
+from dangjian_core.shared.validation import text
 
-_name: Any = [validators.instance_of(str), validators.min_len(1), validators.max_len(80)]
+_name: Any = text(1, 80)
 _note: Any = [validators.instance_of(str), validators.max_len(500)]
-_reason: Any = [validators.instance_of(str), validators.min_len(1), validators.max_len(500)]
+_reason: Any = text(1, 500)
 
 
 def _optional_id(instance: object, attribute: Any, value: Any) -> None:

@@ -12,14 +12,11 @@ from attrs import field, frozen, validators
 from dangjian_core.people.events import Gender, PartyStatus
 from dangjian_core.shared.ids import BranchId, PersonId, check_id
 from dangjian_core.shared.time import check_aware
+from dangjian_core.shared.validation import text as _text
 
 _ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CODES = "10X98765432"
-
-
-def _text(low: int, high: int) -> Any:
-    return [validators.instance_of(str), validators.min_len(low), validators.max_len(high)]
 
 
 def is_id_number(value: str) -> bool:

@@ -5,17 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from attrs import field, frozen, validators
+from attrs import field, frozen
 
 from dangjian_core.shared.ids import AdjustmentId, BranchId, PersonId, check_id
 from dangjian_core.shared.time import check_aware
+from dangjian_core.shared.validation import text as _text
 
 MAX_ADJUSTMENT = 100
 ADJUSTMENT_CATEGORY = "加减分"
-
-
-def _text(low: int, high: int) -> Any:
-    return [validators.instance_of(str), validators.min_len(low), validators.max_len(high)]
 
 
 def _nonzero_delta(_instance: object, _attribute: object, value: Any) -> None:

@@ -10,12 +10,9 @@ from attrs import field, frozen, validators
 from dangjian_core.ratings.events import RatedKind
 from dangjian_core.shared.ids import BranchId, check_id
 from dangjian_core.shared.time import check_aware
+from dangjian_core.shared.validation import text as _text
 
 MAX_STARS = 5
-
-
-def _text(low: int, high: int) -> Any:
-    return [validators.instance_of(str), validators.min_len(low), validators.max_len(high)]
 
 
 def _year(_instance: object, _attribute: object, value: Any) -> None:

@@ -9,18 +9,12 @@ from attrs import field, frozen, validators
 
 from dangjian_core.shared.ids import BranchId, PersonId, TaskId, check_id
 from dangjian_core.shared.time import check_aware
+from dangjian_core.shared.validation import int_between as _int_between
+from dangjian_core.shared.validation import text as _text
 from dangjian_core.tasks.events import Audience, SourceKind
 
 MAX_POINTS = 100
 MAX_SLOTS = 1000
-
-
-def _text(low: int, high: int) -> Any:
-    return [validators.instance_of(str), validators.min_len(low), validators.max_len(high)]
-
-
-def _int_between(low: int, high: int) -> Any:
-    return [validators.instance_of(int), validators.ge(low), validators.le(high)]
 
 
 def _audiences(_instance: object, _attribute: object, value: Any) -> None:

@@ -10,11 +10,12 @@ from attrs import field, frozen, validators
 
 from dangjian_core.shared.ids import BranchId, PersonId, check_id
 from dangjian_core.shared.time import check_aware
+from dangjian_core.shared.validation import text
 from dangjian_core.units.events import UnitKind
 from dangjian_core.units.roles import Role
 
-_reason: Any = [validators.instance_of(str), validators.max_len(500)]
-_name: Any = [validators.instance_of(str), validators.min_len(1), validators.max_len(80)]
+_reason: Any = text(0, 500)
+_name: Any = text(1, 80)
 _month: Any = [validators.instance_of(int), validators.ge(1), validators.le(12)]
 
 
