@@ -1,7 +1,8 @@
 """抢单风暴 — K claimers race for one task's S slots, from several OS processes at once.
 
 The village (K registered villagers and one task per slot count) is prepared first.
-Then P processes each open the application on the same SQLite file, start T threads
+Then P processes each open the application on the same store (a SQLite file, or a
+PostgreSQL schema with ``--store postgresql://…``), start T threads
 sharing the process's K/P claimers (each a different person) and wait at a start
 signal; the parent releases them all at once and measures the time until every
 claimer has its answer. The default is one thread per process (P claims in flight at
@@ -14,24 +15,24 @@ K - S clear ``NoSlotsLeft`` answers.
 
     .venv/bin/python -m benchmarks.bench_claim_storm                 # K=1000, S=10 and 200, 8×1
     .venv/bin/python -m benchmarks.bench_claim_storm --threads 0     # 8 processes × 125 threads
+    .venv/bin/python -m benchmarks.bench_claim_storm --store postgresql://postgres@127.0.0.1/test
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
-import sqlite3
-import tempfile
 import threading
 import time
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 from tests.support import T0, setup_commands
 
 from adapters.app import open_app
 from adapters.storage.errors import StoreBusy
+from adapters.storage.urls import open_store
+from benchmarks.backends import backend_name, describe, scratch_url
 from benchmarks.common import (
     issue_task,
     percentile,
@@ -48,9 +49,10 @@ from dangjian_core.tasks.errors import NoSlotsLeft
 MAX_ATTEMPTS = 20
 
 
-def prepare(path: Path, claimers: int, slot_counts: list[int]) -> None:
+def prepare(url: str, claimers: int, slot_counts: list[int]) -> None:
     """The village with ``claimers`` villagers and one task per slot count."""
-    with open_app(str(path)) as app:
+    with open_app(url) as app:
+        print(describe(app.store))
         for command in setup_commands():
             app.handle(command)
         for i in range(claimers):
@@ -87,10 +89,10 @@ def claim(app: Any, task_id: str, who: int) -> dict[str, Any]:
 
 
 def worker(
-    path: str, task_id: str, people: list[int], threads: int, ready: Any, go: Any, out: Any
+    url: str, task_id: str, people: list[int], threads: int, ready: Any, go: Any, out: Any
 ) -> None:
     """One OS process: one app, ``threads`` threads sharing the process's claimers."""
-    app = open_app(path)
+    app = open_app(url)
     results: list[dict[str, Any]] = []
     lanes = [people[i::threads] for i in range(threads)]
 
@@ -109,7 +111,7 @@ def worker(
     out.put(results)
 
 
-def storm(path: Path, slots: int, claimers: int, processes: int, threads: int) -> None:
+def storm(url: str, slots: int, claimers: int, processes: int, threads: int) -> None:
     """Release every claimer at once and print what happened."""
     context = multiprocessing.get_context("fork")
     ready, go, out = context.Semaphore(0), context.Event(), context.Queue()
@@ -118,7 +120,7 @@ def storm(path: Path, slots: int, claimers: int, processes: int, threads: int) -
     children = [
         context.Process(
             target=worker,
-            args=(str(path), task_id, share, threads or len(share), ready, go, out),
+            args=(url, task_id, share, threads or len(share), ready, go, out),
         )
         for share in shares
     ]
@@ -131,22 +133,20 @@ def storm(path: Path, slots: int, claimers: int, processes: int, threads: int) -
     results = [r for _ in children for r in out.get()]
     for child in children:
         child.join()
-    summarise(path, task_id, slots, claimers, released, results)
+    summarise(url, task_id, slots, claimers, released, results)
 
 
 def summarise(
-    path: Path, task_id: str, slots: int, claimers: int, released: float, results: list[Any]
+    url: str, task_id: str, slots: int, claimers: int, released: float, results: list[Any]
 ) -> None:
     """Print answers, attempts, timings and the recorded claims."""
     answered = max(r["ended"] for r in results) - released
     outcomes = Counter(r["outcome"] for r in results)
     attempts = Counter(r["attempts"] for r in results)
     waits = [(r["ended"] - r["started"]) * 1000 for r in results]
-    with sqlite3.connect(path) as connection:
-        recorded = connection.execute(
-            "SELECT COUNT(*) FROM stored_events WHERE originator_id = ? AND topic = ?",
-            (f"task-{task_id}", "TaskClaimed"),
-        ).fetchone()[0]
+    store = open_store(url)
+    recorded = sum(row.topic == "TaskClaimed" for row in store.read_stream(f"task-{task_id}"))
+    store.close()
     print(f"S={slots}: {len(results):,}/{claimers:,} claimers answered in {answered:.2f} s "
           f"({len(results) / answered:,.0f} answers/s)")  # fmt: skip
     print(f"  outcomes: {dict(outcomes.most_common())}")
@@ -171,16 +171,21 @@ def main() -> None:
     parser.add_argument(
         "--threads", type=int, default=1, help="threads per process; 0: one per claimer"
     )
+    parser.add_argument(
+        "--store",
+        help="postgresql://… storms a fresh schema there (dropped at the end); "
+        "default: a SQLite file in a temporary directory",
+    )
     parser.add_argument("--tmpdir", default=None)
     args = parser.parse_args()
     print_machine()
     threads = args.threads or "one-per-claimer"
-    print(f"K={args.claimers:,} claimers, {args.processes} processes × {threads} thread(s)")
-    with tempfile.TemporaryDirectory(prefix="dangjian-storm-", dir=args.tmpdir) as scratch:
-        path = Path(scratch) / "storm.db"
-        prepare(path, args.claimers, args.slots)
+    print(f"K={args.claimers:,} claimers, {args.processes} processes × {threads} thread(s), "
+          f"on {backend_name(args.store)}")  # fmt: skip
+    with scratch_url(args.store, args.tmpdir, "storm") as url:
+        prepare(url, args.claimers, args.slots)
         for slots in args.slots:
-            storm(path, slots, args.claimers, args.processes, args.threads)
+            storm(url, slots, args.claimers, args.processes, args.threads)
     print_load()
 
 

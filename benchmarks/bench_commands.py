@@ -1,22 +1,26 @@
-"""命令吞吐 — commands handled per second on an SQLite file, against raw single-row inserts.
+"""命令吞吐 — commands handled per second, against raw single-row commits of the same bytes.
 
-Each command is one ``app.handle`` call: one ``BEGIN IMMEDIATE`` transaction that
-recalls the command id, reads the stream tail, decides, inserts the events and the
-command record, and commits. The baseline inserts the very same stored-event bytes with
-plain ``sqlite3``, one row per transaction, with the store's journal mode and
-synchronous setting, into a table of the same shape. The two alternate in chunks of
-1,000 commands (then their rows), so both see the same disk and CPU conditions.
+Each command is one ``app.handle`` call: one transaction that locks the stream (SQLite:
+``BEGIN IMMEDIATE``; PostgreSQL: ``pg_advisory_xact_lock`` on the stream), recalls the
+command id, reads the stream tail, decides, inserts the events (and their hash-chain
+links) and the command record, and commits. The baseline inserts the very same
+stored-event bytes with the raw driver (``sqlite3`` / ``psycopg``), one row per
+transaction (BEGIN, INSERT, COMMIT), into a table of the same shape: on SQLite a second
+file with the store's journal mode and synchronous setting, on PostgreSQL a table in the
+same schema. The two alternate in chunks of 1,000 commands (then their rows), so both
+see the same disk and CPU conditions.
 
-    .venv/bin/python -m benchmarks.bench_commands            # 100,000 commands
+    .venv/bin/python -m benchmarks.bench_commands            # 100,000 commands, SQLite file
     .venv/bin/python -m benchmarks.bench_commands --n 20000  # quick run
+    .venv/bin/python -m benchmarks.bench_commands --store postgresql://postgres@127.0.0.1/test
     .venv/bin/python -m benchmarks.bench_commands --n 20000 --synchronous NORMAL  # experiment
+    .venv/bin/python -m benchmarks.bench_commands --store … --lean-insert           # experiment
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -24,18 +28,16 @@ from typing import Any
 from eventsourcing.sqlite import SQLiteConnectionPool
 
 from adapters.app import open_app
-from adapters.storage.sqlite_store import SqliteEventStore
+from adapters.storage.urls import sqlite_path
+from benchmarks.backends import RawEvents, backend_name, describe, scratch_url, stored_rows
 from benchmarks.common import (
     NO_RUN,
-    RawStore,
     Run,
     checkpoint,
     people_for,
     percentile,
     print_load,
     print_machine,
-    store_pragmas,
-    stored_rows,
     timed_loop,
     village_commands,
 )
@@ -57,28 +59,56 @@ def force_synchronous(mode: str) -> None:
     SQLiteConnectionPool._create_connection = create  # type: ignore[method-assign, assignment]
 
 
-def run_both(scratch: Path, n: int, chunk: int) -> tuple[Run, Run, dict[str, object]]:
+def lean_postgres_insert() -> None:
+    """Experiment only: two of the thirteen round trips of a PostgreSQL command removed.
+
+    eventsourcing sends ``SET LOCAL lock_timeout`` and ``NOTIFY`` in every insert; the
+    projector polls and never LISTENs, and the timeout can be a session setting made once
+    per connection. Shows what dropping them would buy (the locking stays the same).
+    """
+    from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
+
+    configure = PostgresDatastore.after_connect_func
+
+    def after_connect_func(datastore: PostgresDatastore) -> Any:
+        first = configure(datastore)
+
+        def after_connect(connection: Any) -> None:
+            first(connection)
+            connection.execute(f"SET lock_timeout = '{datastore.lock_timeout}s'")
+
+        return after_connect
+
+    def lock_table(recorder: PostgresApplicationRecorder, cursor: Any) -> None:
+        cursor.execute(recorder.lock_table_statements[-1], prepare=True)
+
+    PostgresDatastore.after_connect_func = after_connect_func  # type: ignore[method-assign]
+    PostgresApplicationRecorder._lock_table = lock_table  # type: ignore[method-assign, assignment]
+    PostgresApplicationRecorder._notify_channel = lambda _recorder, _cursor: None  # type: ignore[method-assign, assignment]
+
+
+def run_both(url: str, n: int, chunk: int) -> tuple[Run, Run, int]:
     """Handle ``n`` village commands, alternating chunks with raw inserts of their bytes.
 
     Alternating (``chunk`` commands, then the rows they stored) puts both measurements in
-    the same stretches of time, so a busy disk or CPU skews both alike.
+    the same stretches of time, so a busy disk or CPU skews both alike. Returns both runs
+    and the mean stored state size.
     """
     commands = list(village_commands(n))
     mix = Counter(type(c).__name__ for c in commands)
     print("mix: " + ", ".join(f"{name} {count:,}" for name, count in mix.most_common()))
-    store_path = scratch / "dangjian.db"
-    ours, raw, last = NO_RUN, NO_RUN, 0
-    with open_app(str(store_path)) as app:
-        assert isinstance(app.store, SqliteEventStore)
-        pragmas = store_pragmas(app.store)
-        baseline = RawStore(scratch / "raw.db", pragmas)
+    ours, raw, last, payload = NO_RUN, NO_RUN, 0, 0
+    with open_app(url) as app:
+        print(describe(app.store))
+        baseline = RawEvents(app.store)
         for start in range(0, n, chunk):
             ours += timed_loop(commands[start : start + chunk], app.handle)
-            rows = stored_rows(store_path, last)
+            rows = stored_rows(app.store, last, 10 * chunk)
             last = rows[-1][0] if rows else last
-            raw += timed_loop([row[1:] for row in rows], baseline.insert)
+            payload += sum(len(row[3]) for _, row in rows)
+            raw += timed_loop([row for _, row in rows], baseline.insert_one)
         baseline.close()
-    return ours, raw, pragmas
+    return ours, raw, payload // max(1, raw.count)
 
 
 def report(label: str, run: Run) -> float:
@@ -96,6 +126,11 @@ def main() -> None:
     """Run both measurements and print the ratio."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000, help="commands to handle")
+    parser.add_argument(
+        "--store",
+        help="postgresql://… runs on a fresh schema there (dropped at the end); "
+        "default: a SQLite file in a temporary directory",
+    )
     parser.add_argument("--tmpdir", default=None, help="where the SQLite files go")
     parser.add_argument(
         "--chunk", type=int, default=1000, help="commands per chunk between baseline chunks"
@@ -103,31 +138,38 @@ def main() -> None:
     parser.add_argument(
         "--synchronous",
         choices=["OFF", "NORMAL", "FULL"],
-        help="experiment: override the store's PRAGMA synchronous (default: leave it)",
+        help="SQLite experiment: override the store's PRAGMA synchronous (default: leave it)",
     )
-    parser.add_argument("--keep", type=Path, help="copy the dangjian store file here")
+    parser.add_argument(
+        "--lean-insert",
+        action="store_true",
+        help="PostgreSQL experiment: no NOTIFY, lock_timeout set once per connection",
+    )
+    parser.add_argument("--keep", type=Path, help="SQLite: copy the dangjian store file here")
     args = parser.parse_args()
     print_machine()
     if args.synchronous:
         force_synchronous(args.synchronous)
-    print(f"{args.n:,} commands, {people_for(args.n):,} villagers registered")
-    with tempfile.TemporaryDirectory(prefix="dangjian-bench-", dir=args.tmpdir) as scratch:
-        ours, raw, pragmas = run_both(Path(scratch), args.n, args.chunk)
-        print(f"store pragmas: {pragmas}; alternating chunks of {args.chunk:,} commands")
-        rows = stored_rows(Path(scratch) / "dangjian.db")
-        payload = sum(len(r[4]) for r in rows)
-        print(f"{len(rows):,} events stored, mean state {payload / len(rows):.0f} bytes")
+    if args.lean_insert:
+        lean_postgres_insert()
+    backend = backend_name(args.store)
+    print(f"{args.n:,} commands, {people_for(args.n):,} villagers registered, on {backend}")
+    with scratch_url(args.store, args.tmpdir) as url:
+        ours, raw, mean_state = run_both(url, args.n, args.chunk)
+        print(f"alternating chunks of {args.chunk:,} commands; mean state {mean_state} bytes")
         ours_rate = report("dangjian app.handle (1 command/tx)", ours)
-        raw_rate = report("raw sqlite3 INSERT+commit (1 row/tx)", raw)
+        raw_rate = report(f"raw {'psycopg' if backend == 'postgres' else 'sqlite3'} "
+                          "INSERT+commit (1 row/tx)", raw)  # fmt: skip
         print(
             f"ratio dangjian / raw: {ours_rate / raw_rate:.3f}  (raw {raw_rate / ours_rate:.1f}x)"
         )
         extra = 1e6 / ours_rate - 1e6 / raw_rate
         cpu = 1e6 * (ours.cpu_seconds / ours.count - raw.cpu_seconds / raw.count)
         print(f"dangjian's cost above one raw row+commit: {extra:.0f} µs wall, {cpu:.0f} µs CPU")
-        if args.keep:
-            checkpoint(Path(scratch) / "dangjian.db")
-            shutil.copyfile(Path(scratch) / "dangjian.db", args.keep)
+        path = sqlite_path(url)
+        if args.keep and path is not None:
+            checkpoint(Path(path))
+            shutil.copyfile(path, args.keep)
     print_load()
 
 

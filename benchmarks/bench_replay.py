@@ -1,33 +1,37 @@
 """重放吞吐 — rebuilding every read model from the log into a fresh store, in events/s.
 
 The rebuild is ``projector.catch_up(fresh, source=store)``: pages of the log are read,
-decoded, projected and upserted with the new tracking position, one transaction a page.
-The baseline, in the same run: a plain ``sqlite3`` SELECT of the same rows plus
-``json.loads`` of each state. Between the two, the stages (read + decode, + project)
-show where the time goes.
+decoded, projected and upserted with the new tracking position, one transaction a page,
+into a fresh store on the same backend (a new SQLite file, or a new PostgreSQL schema).
+The baseline, in the same run: the raw driver (``sqlite3`` / ``psycopg`` with a
+server-side cursor) SELECTs the same rows and ``json.loads`` each state. Between the
+two, the stages (read + decode, + pure projection) show where the time goes. Peak RSS
+is this process's own: the log is generated and loaded in a child process.
 
-    .venv/bin/python -m benchmarks.bench_replay              # 100,000 events (generated once)
-    .venv/bin/python -m benchmarks.bench_replay --n 20000
-    .venv/bin/python -m benchmarks.bench_replay --db path/to/store.db
+    .venv/bin/python -m benchmarks.bench_replay                          # full county, SQLite
+    .venv/bin/python -m benchmarks.bench_replay --tasks-per-branch 20    # ~260k events
+    .venv/bin/python -m benchmarks.bench_replay --store postgresql://postgres@127.0.0.1/test
+    .venv/bin/python -m benchmarks.bench_replay --source postgresql://…?schema=bench_county_…
+    .venv/bin/python -m benchmarks.bench_replay --village 100000   # the old village workload
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing
 import resource
-import sqlite3
-import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from adapters.storage import projector
 from adapters.storage.mapper import recorded_of
-from adapters.storage.sqlite_store import SqliteEventStore
+from adapters.storage.store import EventStore
+from adapters.storage.urls import open_store
+from benchmarks.backends import count_view_rows, is_postgres, raw_read, scratch_url
 from benchmarks.common import cached_village, print_load, print_machine
+from benchmarks.county import add_county_options, county_source, describe_county
 from dangjian_core.catalog import project_all
 
 
@@ -36,39 +40,16 @@ def maxrss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def rebuild(source: SqliteEventStore, scratch: Path, page: int) -> tuple[int, int]:
-    """Rebuild all views from ``source`` into a fresh store; returns (events, view rows)."""
-    path = scratch / f"rebuilt-{time.monotonic_ns()}.db"
-    fresh = SqliteEventStore(str(path))
+def rebuild(source: EventStore, fresh_url: str, page: int) -> int:
+    """Rebuild all views from ``source`` into the fresh store at ``fresh_url``; the events."""
+    fresh = open_store(fresh_url)
     try:
-        events = projector.catch_up(fresh, page=page, source=source)
+        return projector.catch_up(fresh, page=page, source=source)
     finally:
         fresh.close()
-    with sqlite3.connect(path) as connection:
-        tables = connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'view_%'"
-        ).fetchall()
-        rows = sum(
-            connection.execute(f"SELECT COUNT(*) FROM {name}").fetchone()[0] for (name,) in tables
-        )
-    return events, rows
 
 
-def raw_read(path: Path) -> int:
-    """The baseline: SELECT every stored event and ``json.loads`` its state."""
-    with sqlite3.connect(path) as connection:
-        cursor = connection.execute(
-            "SELECT rowid, originator_id, originator_version, topic, state "
-            "FROM stored_events ORDER BY rowid"
-        )
-        count = 0
-        for row in cursor:
-            json.loads(row[4])
-            count += 1
-    return count
-
-
-def staged(source: SqliteEventStore, page: int, *, project: bool) -> int:
+def staged(source: EventStore, page: int, *, project: bool) -> int:
     """Read the log in pages and decode each event (and project it, when asked)."""
     after, count = 0, 0
     while rows := source.read_log(after, page):
@@ -87,41 +68,62 @@ def timed(label: str, work: Callable[[], int], unit: str = "events") -> float:
     count = work()
     seconds = time.perf_counter() - started
     rate = count / seconds
-    print(f"{label:<44} {count:>9,} {unit} in {seconds:7.2f} s = {rate:>9,.0f}/s")
+    print(f"{label:<46} {count:>9,} {unit} in {seconds:7.2f} s = {rate:>9,.0f}/s", flush=True)
     return rate
+
+
+@contextmanager
+def log_url(args: argparse.Namespace) -> Iterator[str]:
+    """The store whose log is replayed: --source, the cached village, or the county."""
+    if args.village:
+        # Generate in a child process so this process's peak memory is the replay's own.
+        child = multiprocessing.get_context("spawn").Process(
+            target=cached_village, args=(args.village,)
+        )
+        child.start()
+        child.join()
+        yield f"sqlite:///{cached_village(args.village)}"
+    else:
+        if not args.source:
+            print(f"county: {describe_county(args)}")
+        with county_source(args.store, args.source, args, args.tmpdir) as url:
+            yield url
 
 
 def main() -> None:
     """Rebuild, measure the baseline and stages, print ratios and memory."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=100_000, help="commands in the generated log")
-    parser.add_argument("--db", type=Path, help="replay this store file instead")
+    parser.add_argument(
+        "--store",
+        help="postgresql://… replays on fresh schemas there (dropped at the end); "
+        "default: SQLite files",
+    )
+    parser.add_argument("--source", help="replay this store's log (any URL) instead")
+    parser.add_argument("--village", type=int, help="replay N village commands instead")
     parser.add_argument("--page", type=int, default=projector.PAGE, help="log page size")
-    parser.add_argument("--tmpdir", default=None, help="where the rebuilt store goes")
+    parser.add_argument("--tmpdir", default=None, help="where the rebuilt SQLite file goes")
     parser.add_argument(
         "--tracemalloc", action="store_true", help="also rebuild once under tracemalloc"
     )
+    add_county_options(parser)
     args = parser.parse_args()
     print_machine()
-    path = args.db
-    if path is None:
-        # Generate in a child process so this process's peak memory is the replay's own.
-        child = multiprocessing.get_context("spawn").Process(target=cached_village, args=(args.n,))
-        child.start()
-        child.join()
-        path = cached_village(args.n)
-    source = SqliteEventStore(str(path))
-    print(f"log: {path} ({path.stat().st_size / 2**20:.1f} MiB), page {args.page}")
-    with tempfile.TemporaryDirectory(prefix="dangjian-replay-", dir=args.tmpdir) as scratch:
-        before = maxrss_mib()
-        started = time.perf_counter()
-        events, rows = rebuild(source, Path(scratch), args.page)
-        seconds = time.perf_counter() - started
-        ours = events / seconds
-        print(f"{'catch_up(fresh, source=store): full rebuild':<44} {events:>9,} events "
+    with log_url(args) as url:
+        source = open_store(url)
+        target = args.store or (url if is_postgres(url) else None)
+        print(f"log: {source.max_position():,} positions in {url}, page {args.page}", flush=True)
+        with scratch_url(target, args.tmpdir, "rebuilt") as fresh_url:
+            before = maxrss_mib()
+            started = time.perf_counter()
+            events = rebuild(source, fresh_url, args.page)
+            seconds = time.perf_counter() - started
+            after = maxrss_mib()
+            ours = events / seconds
+            rows = count_view_rows(fresh_url)
+        print(f"{'catch_up(fresh, source=store): full rebuild':<46} {events:>9,} events "
               f"in {seconds:7.2f} s = {ours:>9,.0f}/s  ({rows:,} view rows)")  # fmt: skip
-        print(f"peak RSS: {maxrss_mib():.0f} MiB (was {before:.0f} MiB before the rebuild)")
-        raw = timed("raw sqlite3 SELECT + json.loads (baseline)", lambda: raw_read(path))
+        print(f"peak RSS: {after:.0f} MiB (was {before:.0f} MiB before the rebuild)", flush=True)
+        raw = timed("raw driver SELECT + json.loads (baseline)", lambda: raw_read(url))
         timed(
             "stage: read_log pages + recorded_of (decode)",
             lambda: staged(source, args.page, project=False),
@@ -131,12 +133,13 @@ def main() -> None:
         )
         print(f"ratio rebuild / raw: {ours / raw:.3f}  (raw is {raw / ours:.1f}x faster)")
         if args.tracemalloc:
-            tracemalloc.start()
-            rebuild(source, Path(scratch), args.page)
-            peak = tracemalloc.get_traced_memory()[1]
-            tracemalloc.stop()
+            with scratch_url(target, args.tmpdir, "rebuilt") as fresh_url:
+                tracemalloc.start()
+                rebuild(source, fresh_url, args.page)
+                peak = tracemalloc.get_traced_memory()[1]
+                tracemalloc.stop()
             print(f"tracemalloc peak during a rebuild: {peak / 2**20:.1f} MiB")
-    source.close()
+        source.close()
     print_load()
 
 

@@ -1,7 +1,7 @@
-"""基准公用 — a synthetic village's commands, raw SQLite baselines and small helpers.
+"""基准公用 — a synthetic village's commands, timing and printing helpers.
 
 Every benchmark compares dangjian with a raw baseline measured in the same run, on the
-same disk, with the same SQLite settings the event store uses.
+same database (see :mod:`benchmarks.backends`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from attrs import frozen
 from tests.support import BRANCH, ORGANIZER, REVIEWER, T0, TOWN, setup_commands
 
 from adapters.app import open_app
-from adapters.storage.sqlite_store import SqliteEventStore
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.events import PartyStatus
 from dangjian_core.shared.ids import PersonId, TaskId
@@ -42,11 +41,6 @@ SLOT_MIX = (5, 10, 20, 50)
 OPEN_TASKS = 32
 #: Share of claimants rejected once (then they resubmit and are approved).
 REJECT_SHARE = 0.1
-EVENTS_DDL = (
-    "CREATE TABLE IF NOT EXISTS stored_events (originator_id TEXT, "
-    "originator_version INTEGER, topic TEXT, state BLOB, "
-    "PRIMARY KEY (originator_id, originator_version))"
-)
 CACHE_DIR = Path(tempfile.gettempdir()) / "dangjian-bench"
 
 
@@ -178,26 +172,6 @@ def checkpoint(path: Path) -> None:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def store_pragmas(store: SqliteEventStore) -> dict[str, Any]:
-    """journal_mode and synchronous as seen on the store's own pooled connection."""
-    with store.datastore.get_connection(commit=False) as connection:
-        raw = connection._sqlite_conn
-        return {
-            name: raw.execute(f"PRAGMA {name}").fetchone()[0]
-            for name in ("journal_mode", "synchronous")
-        }
-
-
-def stored_rows(path: Path, after: int = 0) -> list[tuple[int, str, int, str, bytes]]:
-    """Stored events of a store file after a rowid, in log order, with their rowids."""
-    with sqlite3.connect(path) as connection:
-        return connection.execute(
-            "SELECT rowid, originator_id, originator_version, topic, state "
-            "FROM stored_events WHERE rowid > ? ORDER BY rowid",
-            (after,),
-        ).fetchall()
-
-
 @frozen
 class Run:
     """What timed loops took: wall seconds, CPU seconds and per-item latencies (ns)."""
@@ -231,26 +205,6 @@ def timed_loop(items: Sequence[Any], step: Callable[[Any], object]) -> Run:
     return Run(len(items), time.perf_counter() - started, time.process_time() - cpu, latencies)
 
 
-class RawStore:
-    """The baseline: plain ``sqlite3``, one INSERT + COMMIT per row, into the events shape."""
-
-    def __init__(self, path: Path, pragmas: dict[str, Any]) -> None:
-        self._connection = sqlite3.connect(path, isolation_level=None)
-        self._connection.execute(f"PRAGMA journal_mode={pragmas['journal_mode']}")
-        self._connection.execute(f"PRAGMA synchronous={pragmas['synchronous']}")
-        self._connection.execute(EVENTS_DDL)
-
-    def insert(self, row: tuple[str, int, str, bytes]) -> None:
-        """One row in its own write transaction."""
-        self._connection.execute("BEGIN IMMEDIATE")
-        self._connection.execute("INSERT INTO stored_events VALUES (?, ?, ?, ?)", row)
-        self._connection.execute("COMMIT")
-
-    def close(self) -> None:
-        """Close the connection."""
-        self._connection.close()
-
-
 def percentile(values: Sequence[float], share: float) -> float:
     """The nearest-rank percentile of ``values`` (``share`` in 0..1)."""
     ordered = sorted(values)
@@ -276,6 +230,7 @@ def machine() -> dict[str, str]:
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,
         "eventsourcing": metadata.version("eventsourcing"),
+        "psycopg": metadata.version("psycopg"),
         "platform": sys.platform,
     }
 
