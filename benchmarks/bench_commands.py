@@ -14,7 +14,6 @@ see the same disk and CPU conditions.
     .venv/bin/python -m benchmarks.bench_commands --n 20000  # quick run
     .venv/bin/python -m benchmarks.bench_commands --store postgresql://postgres@127.0.0.1/test
     .venv/bin/python -m benchmarks.bench_commands --n 20000 --synchronous NORMAL  # experiment
-    .venv/bin/python -m benchmarks.bench_commands --store … --lean-insert           # experiment
 """
 
 from __future__ import annotations
@@ -57,34 +56,6 @@ def force_synchronous(mode: str) -> None:
         return connection
 
     SQLiteConnectionPool._create_connection = create  # type: ignore[method-assign, assignment]
-
-
-def lean_postgres_insert() -> None:
-    """Experiment only: two of the thirteen round trips of a PostgreSQL command removed.
-
-    eventsourcing sends ``SET LOCAL lock_timeout`` and ``NOTIFY`` in every insert; the
-    projector polls and never LISTENs, and the timeout can be a session setting made once
-    per connection. Shows what dropping them would buy (the locking stays the same).
-    """
-    from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
-
-    configure = PostgresDatastore.after_connect_func
-
-    def after_connect_func(datastore: PostgresDatastore) -> Any:
-        first = configure(datastore)
-
-        def after_connect(connection: Any) -> None:
-            first(connection)
-            connection.execute(f"SET lock_timeout = '{datastore.lock_timeout}s'")
-
-        return after_connect
-
-    def lock_table(recorder: PostgresApplicationRecorder, cursor: Any) -> None:
-        cursor.execute(recorder.lock_table_statements[-1], prepare=True)
-
-    PostgresDatastore.after_connect_func = after_connect_func  # type: ignore[method-assign]
-    PostgresApplicationRecorder._lock_table = lock_table  # type: ignore[method-assign, assignment]
-    PostgresApplicationRecorder._notify_channel = lambda _recorder, _cursor: None  # type: ignore[method-assign, assignment]
 
 
 def run_both(url: str, n: int, chunk: int) -> tuple[Run, Run, int]:
@@ -140,18 +111,11 @@ def main() -> None:
         choices=["OFF", "NORMAL", "FULL"],
         help="SQLite experiment: override the store's PRAGMA synchronous (default: leave it)",
     )
-    parser.add_argument(
-        "--lean-insert",
-        action="store_true",
-        help="PostgreSQL experiment: no NOTIFY, lock_timeout set once per connection",
-    )
     parser.add_argument("--keep", type=Path, help="SQLite: copy the dangjian store file here")
     args = parser.parse_args()
     print_machine()
     if args.synchronous:
         force_synchronous(args.synchronous)
-    if args.lean_insert:
-        lean_postgres_insert()
     backend = backend_name(args.store)
     print(f"{args.n:,} commands, {people_for(args.n):,} villagers registered, on {backend}")
     with scratch_url(args.store, args.tmpdir) as url:

@@ -11,6 +11,7 @@ already holds it (e.g. one kept by ``bench_bulk_load --keep``).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import multiprocessing
 import time
 from collections.abc import Iterator
@@ -18,9 +19,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from adapters.app import HistoryItem, open_app
+from benchmarks import generate
 from benchmarks.backends import is_postgres, scratch_url
 from benchmarks.common import CACHE_DIR, checkpoint
 from benchmarks.generate import county
+from dangjian_core.catalog import EVENT_TYPES
 
 DEFAULTS = {"seed": 1, "towns": 20, "branches": 600, "people": 40_000, "tasks_per_branch": 200}
 
@@ -45,8 +48,11 @@ def describe_county(args: argparse.Namespace) -> str:
 
 
 def tag(args: argparse.Namespace) -> str:
-    """The options as a file-name part."""
-    return "-".join(f"{name}{getattr(args, name)}" for name in DEFAULTS)
+    """The options as a file-name part, and a fingerprint of the generator and the event
+    names, so a cached log made by older code is not replayed by newer code."""
+    code = Path(generate.__file__).read_bytes() + ",".join(sorted(EVENT_TYPES)).encode()
+    params = "-".join(f"{name}{getattr(args, name)}" for name in DEFAULTS)
+    return f"{params}-{hashlib.sha256(code).hexdigest()[:8]}"
 
 
 def load(url: str, args: argparse.Namespace, batch: int = 10_000) -> int:
