@@ -103,10 +103,12 @@ class Dangjian:
     ) -> Outcome:
         refusal: DomainError | None = None
         with self.store.writing(stream_id) as tx:
-            record = tx.recall(command_id)
+            # the command id and the stream's new events in one go (one round trip)
+            cached_version, cached_state = self._cache.get(concept, stream_id)
+            record, rows = tx.recall_and_read(command_id, stream_id, cached_version)
             if record is not None:
                 return self._answer_again(tx, record, digest)
-            version, state = self._top_up(concept, stream_id, tx.read_stream)
+            version, state = fold(concept, cached_version, cached_state, rows)
             directory = StoreDirectory(lambda c, sid: self._state(c, sid, tx.read_stream))
             try:
                 events = concept.decide(command, state, directory)

@@ -4,6 +4,7 @@ must never drift, or every published checkpoint would stop verifying."""
 from __future__ import annotations
 
 import hashlib
+from enum import IntEnum, StrEnum
 
 import pytest
 from hypothesis import given
@@ -34,6 +35,44 @@ def test_values_encode_to_their_pinned_canonical_bytes(value: object, text: str)
     ids=["float", "nan", "infinity", "nested-float", "int-key", "lone-surrogate", "surrogate-key"],
 )
 def test_values_outside_the_canonical_subset_are_refused(value: object) -> None:
+    with pytest.raises(CanonicalError):
+        canonical_dumps(value)
+
+
+class Kind(StrEnum):
+    CLAIM = "认领"
+
+
+class Level(IntEnum):
+    HIGH = 3
+
+
+class Ratio(float):
+    pass
+
+
+def test_subclasses_of_json_types_and_tuples_encode_as_their_plain_values() -> None:
+    value = {"kind": Kind.CLAIM, "level": Level.HIGH, "pair": (1, ("a", None)), "ok": True}
+
+    assert '{"kind":"认领","level":3,"ok":true,"pair":[1,["a",null]]}'.encode() == (
+        canonical_dumps(value)
+    )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        [1, [2, {"deep": Ratio(0.5)}]],
+        {True: 1},
+        {None: 1},
+        {"when": object()},
+        [b"bytes"],
+        {"set": {1}},
+        {"list": [1, ["\udc80"]]},
+    ],
+    ids=["deep-float-subclass", "bool-key", "none-key", "object", "bytes", "set", "deep-surrogate"],
+)
+def test_values_json_would_accept_or_change_are_refused_wherever_they_sit(value: object) -> None:
     with pytest.raises(CanonicalError):
         canonical_dumps(value)
 

@@ -16,11 +16,25 @@ class CanonicalError(ValueError):
     """规范 JSON 错误 — a value or byte string outside the canonical subset of JSON."""
 
 
+_ENCODER = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+)
+#: Exact types that need no look inside (subclasses, e.g. a StrEnum, take the slow path).
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
 def canonical_dumps(value: Any) -> bytes:
-    """Encode a value (dict, list, str, int, bool, None) canonically."""
+    """Encode a value (dict, list, str, int, bool, None) canonically.
+
+    The value is walked once for what JSON's encoder would silently accept or change
+    (floats, non-string keys, other types); text that UTF-8 cannot encode (a lone
+    surrogate) is refused by the final encoding itself.
+    """
     _check(value)
-    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return text.encode("utf-8")
+    try:
+        return _ENCODER.encode(value).encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise CanonicalError(f"lone surrogate in text: {error}") from error
 
 
 def canonical_loads(data: bytes) -> Any:
@@ -34,36 +48,55 @@ def canonical_loads(data: bytes) -> Any:
         )
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise CanonicalError(f"not JSON: {error}") from error
-    if canonical_dumps(value) != data:
+    # Decoded with floats and constants refused, so the value is JSON's own (string keys,
+    # lists, no floats) and the C encoder alone gives its canonical bytes.
+    try:
+        again = _ENCODER.encode(value).encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise CanonicalError(f"lone surrogate in text: {error}") from error
+    if again != data:
         raise CanonicalError("JSON is valid but not in canonical form")
     return value
 
 
 def _check(value: Any) -> None:
-    if value is None or isinstance(value, bool | int):
+    kind = type(value)
+    if kind in _PLAIN:
         return
+    if kind is dict:
+        for key, item in value.items():
+            if type(key) is not str:
+                _check_key(key)
+            if type(item) not in _PLAIN:
+                _check(item)
+    elif kind is list or kind is tuple:
+        for item in value:
+            if type(item) not in _PLAIN:
+                _check(item)
+    else:
+        _check_other(value)
+
+
+def _check_key(key: Any) -> None:
+    if not isinstance(key, str):
+        raise CanonicalError(f"object keys must be strings: {key!r}")
+
+
+def _check_other(value: Any) -> None:
+    """Subclasses of the JSON types (a StrEnum, an IntEnum …), or what is not JSON."""
     if isinstance(value, float):
         raise CanonicalError(f"floats are not allowed: {value!r}")
-    if isinstance(value, str):
-        _check_text(value)
-    elif isinstance(value, list | tuple):
+    if value is None or isinstance(value, bool | int | str):
+        return
+    if isinstance(value, list | tuple):
         for item in value:
             _check(item)
     elif isinstance(value, dict):
         for key, item in value.items():
-            if not isinstance(key, str):
-                raise CanonicalError(f"object keys must be strings: {key!r}")
-            _check_text(key)
+            _check_key(key)
             _check(item)
     else:
         raise CanonicalError(f"not a JSON value: {type(value).__name__}")
-
-
-def _check_text(text: str) -> None:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise CanonicalError(f"lone surrogate in text: {text!r}") from error
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -31,7 +31,9 @@ def apply_page(
     another store's views from this store's log; ``until`` stops at a position.
     """
     with store.views(write=True) as views:
-        rows = (source or store).read_log(views.position(), limit)
+        after = views.position()
+        found = views.read_log(after, limit) if source is None else None
+        rows = (source or store).read_log(after, limit) if found is None else found
         if until is not None:
             rows = [row for row in rows if row.position <= until]
         for row in rows:
@@ -43,8 +45,9 @@ def apply_page(
 
 def is_current(store: EventStore) -> bool:
     """Whether the views have applied every event (a read, no write lock)."""
+    end = store.max_position()  # read first: a transaction never waits for a second connection
     with store.views() as views:
-        return views.position() >= store.max_position()
+        return views.position() >= end
 
 
 def catch_up(

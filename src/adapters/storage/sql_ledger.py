@@ -33,6 +33,27 @@ def ledger_statements(prefix: str, int_type: str, serial: str) -> list[str]:
     ]
 
 
+def attempt_sql(prefix: str, mark: str) -> str:
+    """The INSERT of one refused attempt (its id comes from the table)."""
+    marks = ", ".join([mark] * 9)
+    return f"INSERT INTO {prefix}dangjian_attempts ({_ATTEMPT_COLUMNS}) VALUES ({marks})"
+
+
+def attempt_params(attempt: Attempt) -> list[str]:
+    """The values :func:`attempt_sql` takes."""
+    return [
+        attempt.recorded_at,
+        attempt.at,
+        attempt.actor_id,
+        attempt.command_type,
+        attempt.stream_id,
+        attempt.command_id,
+        attempt.code,
+        attempt.reason,
+        attempt.command,
+    ]
+
+
 def _unhex(value: Any) -> bytes:
     """A stored hash. Text that is not hex (a damaged row) is kept as its own bytes, which
     match no hash: verification then names the entry instead of failing to read the chain."""
@@ -93,10 +114,12 @@ class SqlLedger:
         )
         entries = list(extend(seq, previous, events))
         marks = ", ".join([self._mark] * 3)
-        self._cursor.executemany(
-            f"INSERT INTO {self._prefix}dangjian_chain VALUES ({marks})",
-            [(e.seq, e.position, e.hash.hex()) for e in entries],
-        )
+        sql = f"INSERT INTO {self._prefix}dangjian_chain VALUES ({marks})"
+        rows = [(e.seq, e.position, e.hash.hex()) for e in entries]
+        if len(rows) == 1:
+            self._cursor.execute(sql, rows[0])  # a command's one event: no executemany
+        else:
+            self._cursor.executemany(sql, rows)
         return entries
 
     def read_chain(self, after_seq: int, limit: int) -> list[ChainEntry]:
@@ -134,21 +157,7 @@ class SqlLedger:
 
     def add_attempt(self, attempt: Attempt) -> None:
         """Insert a refused attempt (its id comes from the table)."""
-        marks = ", ".join([self._mark] * 9)
-        self._cursor.execute(
-            f"INSERT INTO {self._prefix}dangjian_attempts ({_ATTEMPT_COLUMNS}) VALUES ({marks})",
-            [
-                attempt.recorded_at,
-                attempt.at,
-                attempt.actor_id,
-                attempt.command_type,
-                attempt.stream_id,
-                attempt.command_id,
-                attempt.code,
-                attempt.reason,
-                attempt.command,
-            ],
-        )
+        self._cursor.execute(attempt_sql(self._prefix, self._mark), attempt_params(attempt))
 
     def attempts(self, after_id: int, limit: int) -> list[Attempt]:
         """Refused attempts after an id."""

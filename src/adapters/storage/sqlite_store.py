@@ -72,6 +72,11 @@ def _row(row: Any) -> StoredRow:
     return StoredRow(int(position), str(stream_id), version, str(topic), state)
 
 
+def _read_log(cursor: Any, after_position: int, limit: int) -> list[StoredRow]:
+    cursor.execute(_SELECT_LOG, (after_position, limit))
+    return [_row(row) for row in cursor.fetchall()]
+
+
 class SqliteWriteTransaction(WriteTransaction):
     """SQLite 写事务 — one cursor inside ``BEGIN IMMEDIATE``."""
 
@@ -218,8 +223,7 @@ class SqliteEventStore(EventStore):
     def read_log(self, after_position: int, limit: int) -> list[StoredRow]:
         """Committed events in global order."""
         with _translated(), self._locked(write=False) as cursor:
-            cursor.execute(_SELECT_LOG, (after_position, limit))
-            return [_row(row) for row in cursor.fetchall()]
+            return _read_log(cursor, after_position, limit)
 
     def read_positions(self, positions: Sequence[int]) -> list[StoredRow]:
         """Events by rowid (fetched in chunks below SQLite's parameter limit)."""
@@ -270,7 +274,9 @@ class SqliteEventStore(EventStore):
     def views(self, *, write: bool = False) -> Iterator[ViewTransaction]:
         """Views and tracking in one transaction (write-locked when writing)."""
         with _translated(), self._locked(write=write) as cursor:
-            yield SqlViewTransaction(cursor, self.tracking)
+            yield SqlViewTransaction(
+                cursor, self.tracking, log=lambda after, limit: _read_log(cursor, after, limit)
+            )
 
     def close(self) -> None:
         """Close the connection pool and the writers' lock file."""

@@ -88,6 +88,15 @@ class WriteTransaction(ABC):
     def recall(self, command_id: str) -> CommandRecord | None:
         """The record of a command already handled, if any."""
 
+    def recall_and_read(
+        self, command_id: str, stream_id: str, after_version: int
+    ) -> tuple[CommandRecord | None, list[StoredRow]]:
+        """A handled command's record, and (read in the same go, used when there is no
+        record) the stream's events after a version: one round trip where the backend
+        can send both queries at once."""
+        record = self.recall(command_id)
+        return record, ([] if record is not None else self.read_stream(stream_id, after_version))
+
     @abstractmethod
     def append(self, stream_id: str, events: Sequence[NewEvent]) -> list[int]:
         """Append events to the stream and link them into the hash chain, in this

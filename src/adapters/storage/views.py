@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from dangjian_core.shared.readmodel import Change, MemoryViews, Value
+
+if TYPE_CHECKING:
+    from adapters.storage.store import StoredRow
 
 Rows = list[dict[str, Value]]
 
@@ -36,6 +40,11 @@ class ViewTransaction(ABC):
     @abstractmethod
     def dump(self) -> dict[str, Rows]:
         """Every view's rows in key order."""
+
+    def read_log(self, after_position: int, limit: int) -> list[StoredRow] | None:  # noqa: ARG002
+        """The store's log after a position, read in this transaction where the backend
+        can (one connection for both); None: read it from the store instead."""
+        return None
 
 
 class MemoryViewTransaction(ViewTransaction):
