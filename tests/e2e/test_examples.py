@@ -29,6 +29,9 @@ EXPECTED = {
     ],
     "paixilv_points_year.py": ["积分墙", "积分说明"],
     "pingshan_star_board.py": ["平山镇党委 2017 年度创星榜", "各星级数量"],
+    "pingshan_structure.py": [
+        "平山镇党委下辖 1 个党总支、37 个党支部、52 个网格党小组, 共有党员 1462 名"
+    ],
 }
 
 pytestmark = pytest.mark.e2e

@@ -27,6 +27,7 @@ from adapters.cli import (
     project,
     reviews,
     roles,
+    roster,
     star_board,
     stars,
     task_views,
@@ -126,6 +127,9 @@ cli.add_command(
     _group("stars", "评星: 标准、拟定、评定、降低、撤销、创星榜 / star ratings", stars, star_board)
 )
 cli.add_command(_group("project", "投影进程: 保持读模型最新 / the read-model projector", project))
+cli.add_command(
+    _group("roster", "花名册: 导入、导出、模板 (CSV/XLSX) / import and export rosters", roster)
+)
 cli.add_command(audit_group.audit_commands)
 for _module in (wall, views, audit):
     for _command in _module.COMMANDS:
