@@ -105,7 +105,7 @@ def rate(app: Dangjian, rng: random.Random, branches: list[str], members: list[s
                 ProposeRating(TOWN, YEAR, kind, subject, score, **proposed, innovation=project)
             )
             rated.append((kind, subject))
-    fixed = {"actor_id": SECRETARY, "at": DAY0 + timedelta(days=8)}
+    fixed = {"actor_id": SECRETARY, "at": DAY0 + timedelta(days=10)}
     for kind, subject in rated:
         app.handle(FixRating(TOWN, YEAR, kind, subject, **fixed))
 

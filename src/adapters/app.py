@@ -25,7 +25,7 @@ from attrs import frozen
 from adapters.queries import Queries
 from adapters.storage import projector
 from adapters.storage.errors import DuplicateCommandId, VersionConflict
-from adapters.storage.folding import StateCache, StoreDirectory, fold
+from adapters.storage.folding import StateCache, StoreDirectory, UnitIndex, fold
 from adapters.storage.mapper import Envelope, converter, dumps, encode, recorded_of
 from adapters.storage.store import (
     Attempt,
@@ -79,6 +79,7 @@ class Dangjian:
         self.store = store
         self._clock = clock
         self._cache = StateCache()
+        self._units = UnitIndex(store)
         self.queries = Queries(store)
 
     def handle(self, command: Any, *, command_id: str | None = None) -> Outcome:
@@ -109,7 +110,9 @@ class Dangjian:
             if record is not None:
                 return self._answer_again(tx, record, digest)
             version, state = fold(concept, cached_version, cached_state, rows)
-            directory = StoreDirectory(lambda c, sid: self._state(c, sid, tx.read_stream))
+            directory = StoreDirectory(
+                lambda c, sid: self._state(c, sid, tx.read_stream), self._units.ids
+            )
             try:
                 events = concept.decide(command, state, directory)
             except DomainError as refused:

@@ -35,6 +35,8 @@ class PersonView:
     history: tuple[StatusPeriod, ...]
     party_age: PartyAge | None
     next_step: NextStep | None
+    #: Every transfer of membership (组织关系转接), oldest first: from, to, since, reason.
+    transfers: tuple[dict[str, Any], ...] = ()
 
 
 @frozen
@@ -133,6 +135,7 @@ def person(views: ViewTransaction, person_id: str, on: date) -> PersonView:
         history,
         party_age(history, on),
         next_step(history, extended),
+        tuple(views.select("memberships", {"person_id": person_id}, order_by=("position",))),
     )
 
 

@@ -17,13 +17,25 @@ from typing import Any
 from attrs import frozen
 
 from dangjian_core import permissions as p
-from dangjian_core.catalog import CONCEPTS, EVENT_NAMES, GRIDS, PEOPLE, UNITS
+from dangjian_core.calendar.events import HolidaysDeclared, WorkdaysDeclared
+from dangjian_core.calendar.workdays import Calendar
+from dangjian_core.catalog import (
+    CALENDARS,
+    CONCEPTS,
+    EVENT_NAMES,
+    GRIDS,
+    PEOPLE,
+    TASKS,
+    UNITS,
+    WORK,
+)
 from dangjian_core.directory import Directory
 from dangjian_core.grids.events import BlockLaidOut, VisitLogged
 from dangjian_core.grids.pairing import visit_rule
 from dangjian_core.grids.state import BlockState
 from dangjian_core.people.decisions import PersonState
 from dangjian_core.people.events import (
+    MembershipTransferred,
     PartyStatusChanged,
     PersonDetailsRecorded,
     PersonRegistered,
@@ -65,9 +77,11 @@ from dangjian_core.units.events import (
     UnitMoved,
     UnitRenamed,
 )
-from dangjian_core.units.hierarchy import live_unit
+from dangjian_core.units.hierarchy import children_among, live_unit
 from dangjian_core.units.roles import ADJUSTERS, ISSUERS, REVIEWERS, REVOKERS, Role
 from dangjian_core.units.state import UnitState
+from dangjian_core.work.events import WorkItemIssued, WorkShareAccepted
+from dangjian_core.work.state import WorkItemState
 
 
 @frozen
@@ -93,6 +107,11 @@ def violation(recorded: Recorded[Any], directory: Directory, before: Any) -> p.R
         return _rating_event(event, actor, at, directory)
     if isinstance(event, GRIDS.events):
         return _grid_event(event, actor, at, directory, before)
+    if isinstance(event, HolidaysDeclared | WorkdaysDeclared):
+        unit = directory.branch(event.unit_id)
+        return p.keep_calendar(directory, unit, event.unit_id, actor, at)
+    if isinstance(event, WORK.events):
+        return _work_event(event, actor, at, directory, before)
     return _task_event(event, actor, at, directory, before)
 
 
@@ -146,6 +165,26 @@ class _Streams:
         """The grid block as folded so far."""
         return self._states.get(GRIDS.stream_id(block_id))
 
+    def children(self, unit_id: BranchId, at: datetime) -> list[UnitState]:
+        """The living units under ``unit_id`` at ``at``, as folded so far."""
+        prefix = UNITS.stream_id("")
+        units = [s for k, s in self._states.items() if k.startswith(prefix) and s is not None]
+        return children_among(self, units, unit_id, at)
+
+    def calendar(self, calendar_id: str = "default") -> Calendar:
+        """The calendar as folded so far."""
+        state = self._states.get(CALENDARS.stream_id(calendar_id))
+        calendar: Calendar = Calendar() if state is None else state.calendar
+        return calendar
+
+    def work_item(self, item_id: str) -> Any:
+        """The work item as folded so far."""
+        return self._states.get(WORK.stream_id(item_id))
+
+    def task(self, task_id: str) -> Any:
+        """The task as folded so far."""
+        return self._states.get(TASKS.stream_id(task_id))
+
 
 _UNIT_EVENTS = (
     BranchFounded,
@@ -165,6 +204,7 @@ _PERSON_EVENTS = (
     PersonDetailsRecorded,
     PersonRenamed,
     ProbationExtended,
+    MembershipTransferred,
 )
 
 
@@ -250,9 +290,12 @@ def _person_event(
     elif before is None:
         return unknown(event.person_id)
     else:
-        unit = live_unit(directory, before.branch_id, at) or _unit(directory, before.branch_id)
+        branch_id = before.branch_at(at)
+        unit = live_unit(directory, branch_id, at) or _unit(directory, branch_id)
     if isinstance(unit, p.Rule):
         return unit
+    if isinstance(event, MembershipTransferred):
+        return p.lead_unit(directory, unit, actor, at, p.TRANSFER)
     return p.keep_roll(directory, unit, actor, at, _PERSON_WHAT[type(event)])
 
 
@@ -314,3 +357,16 @@ def _grid_event(
     if isinstance(event, VisitLogged) and block is not None:
         return visit_rule(directory, block, event.person_id, actor, at)
     return p.lay_out_grid(directory, branch_id, actor, at)
+
+
+def _work_event(
+    event: Any, actor: str, at: datetime, directory: Directory, before: WorkItemState | None
+) -> p.Rule | None:
+    """Work items: the item's unit's leaders; a share is accepted by the receiving unit's."""
+    if isinstance(event, WorkShareAccepted):
+        return p.run_work(directory, event.unit_id, actor, at, p.ACCEPT_WORK)
+    if isinstance(event, WorkItemIssued):
+        return p.run_work(directory, event.unit_id, actor, at)
+    if before is None:
+        return unknown(event.item_id)
+    return p.run_work(directory, before.unit_id, actor, at)

@@ -13,6 +13,10 @@ from typing import Any
 from attrs import frozen
 
 from dangjian_core import trail
+from dangjian_core.calendar import commands as calendar_commands
+from dangjian_core.calendar import decisions as calendar_decisions
+from dangjian_core.calendar import events as calendar_events
+from dangjian_core.calendar import projections as calendar_projections
 from dangjian_core.grids import commands as grid_commands
 from dangjian_core.grids import decisions as grid_decisions
 from dangjian_core.grids import events as grid_events
@@ -39,6 +43,10 @@ from dangjian_core.units import commands as unit_commands
 from dangjian_core.units import decisions as unit_decisions
 from dangjian_core.units import events as unit_events
 from dangjian_core.units import projections as unit_projections
+from dangjian_core.work import commands as work_commands
+from dangjian_core.work import decisions as work_decisions
+from dangjian_core.work import events as work_events
+from dangjian_core.work import projections as work_projections
 
 
 @frozen
@@ -101,6 +109,7 @@ PEOPLE = Concept(
         people_commands.RenamePerson,
         people_commands.ChangePartyStatus,
         people_commands.ExtendProbation,
+        people_commands.TransferMembership,
     ),
     (
         people_events.PersonRegistered,
@@ -108,6 +117,7 @@ PEOPLE = Concept(
         people_events.PersonDetailsRecorded,
         people_events.PersonRenamed,
         people_events.ProbationExtended,
+        people_events.MembershipTransferred,
     ),
     people_decisions.initial_state,
     people_decisions.decide,
@@ -199,7 +209,39 @@ RATINGS = Concept(
     rating_decisions.decide,
     rating_decisions.evolve_state,
 )
-CONCEPTS = (UNITS, PEOPLE, TASKS, POINTS, RATINGS, GRIDS)
+WORK = Concept(
+    "work",
+    "work",
+    "item_id",
+    (
+        work_commands.IssueWorkItem,
+        work_commands.AssignWorkShare,
+        work_commands.AcceptWorkShare,
+        work_commands.LinkTasks,
+        work_commands.ReportWorkProgress,
+    ),
+    (
+        work_events.WorkItemIssued,
+        work_events.WorkShareAssigned,
+        work_events.WorkShareAccepted,
+        work_events.TasksLinked,
+        work_events.WorkProgressReported,
+    ),
+    work_decisions.initial_state,
+    work_decisions.decide,
+    work_decisions.evolve_state,
+)
+CALENDARS = Concept(
+    "calendars",
+    "calendar",
+    "calendar_id",
+    (calendar_commands.DeclareHolidays, calendar_commands.DeclareWorkdays),
+    (calendar_events.HolidaysDeclared, calendar_events.WorkdaysDeclared),
+    calendar_decisions.initial_state,
+    calendar_decisions.decide,
+    calendar_decisions.evolve_state,
+)
+CONCEPTS = (UNITS, PEOPLE, TASKS, POINTS, RATINGS, GRIDS, WORK, CALENDARS)
 
 #: Stable stored names of every event type. These strings are a storage contract: a class
 #: may be renamed or moved, but its stored name stays; a changed event gets a new name
@@ -220,6 +262,7 @@ EVENT_TYPES: Mapping[str, type[Any]] = {
     "PersonDetailsRecorded": people_events.PersonDetailsRecorded,
     "PersonRenamed": people_events.PersonRenamed,
     "ProbationExtended": people_events.ProbationExtended,
+    "MembershipTransferred": people_events.MembershipTransferred,
     "TaskIssued": task_events.TaskIssued,
     "TaskClaimed": task_events.TaskClaimed,
     "ClaimWithdrawn": task_events.ClaimWithdrawn,
@@ -241,6 +284,13 @@ EVENT_TYPES: Mapping[str, type[Any]] = {
     "LinkExemptionRecorded": grid_events.LinkExemptionRecorded,
     "HouseholdPaired": grid_events.HouseholdPaired,
     "VisitLogged": grid_events.VisitLogged,
+    "HolidaysDeclared": calendar_events.HolidaysDeclared,
+    "WorkdaysDeclared": calendar_events.WorkdaysDeclared,
+    "WorkItemIssued": work_events.WorkItemIssued,
+    "WorkShareAssigned": work_events.WorkShareAssigned,
+    "WorkShareAccepted": work_events.WorkShareAccepted,
+    "TasksLinked": work_events.TasksLinked,
+    "WorkProgressReported": work_events.WorkProgressReported,
 }
 if set(EVENT_TYPES.values()) != {event for concept in CONCEPTS for event in concept.events}:
     raise AssertionError("every event of every concept needs exactly one stable stored name")
@@ -284,6 +334,18 @@ PROJECTIONS = (
     Projection("grids", grid_projections.TABLES, grid_projections.project_grids, GRIDS.events),
     Projection(
         "ratings", rating_projections.TABLES, rating_projections.project_ratings, RATINGS.events
+    ),
+    Projection(
+        "work",
+        work_projections.TABLES,
+        work_projections.project_work,
+        (*WORK.events, *work_projections.TASK_EVENTS),
+    ),
+    Projection(
+        "calendars",
+        calendar_projections.TABLES,
+        calendar_projections.project_calendar,
+        CALENDARS.events,
     ),
     Projection("audit", trail.TABLES, trail.project_audit),
 )

@@ -13,12 +13,18 @@ from typing import TYPE_CHECKING, Protocol
 
 from attrs import field, frozen
 
+from dangjian_core.calendar.workdays import Calendar
 from dangjian_core.shared.ids import BranchId, PersonId
+from dangjian_core.units.hierarchy import children_among
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from dangjian_core.grids.state import BlockState
     from dangjian_core.people.decisions import PersonState
+    from dangjian_core.tasks.state import TaskState
     from dangjian_core.units.state import UnitState
+    from dangjian_core.work.state import WorkItemState
 
 
 class Directory(Protocol):
@@ -37,6 +43,19 @@ class Directory(Protocol):
     def block(self, block_id: str) -> BlockState | None:
         """The folded state of a grid block."""
 
+    def children(self, unit_id: BranchId, at: datetime) -> list[UnitState]:
+        """The living units directly under ``unit_id`` at ``at`` (after hand-overs: a
+        unit under one merged into ``unit_id`` counts), ordered by id."""
+
+    def calendar(self, calendar_id: str = "default") -> Calendar:
+        """The working-day calendar (weekends only when nothing was declared)."""
+
+    def work_item(self, item_id: str) -> WorkItemState | None:
+        """The folded state of a work item (中心工作)."""
+
+    def task(self, task_id: str) -> TaskState | None:
+        """The folded state of a task."""
+
 
 @frozen
 class FixedDirectory:
@@ -45,6 +64,9 @@ class FixedDirectory:
     branches: Mapping[BranchId, UnitState] = field(factory=dict)
     people: Mapping[PersonId, PersonState] = field(factory=dict)
     blocks: Mapping[str, BlockState] = field(factory=dict)
+    work_items: Mapping[str, WorkItemState] = field(factory=dict)
+    tasks: Mapping[str, TaskState] = field(factory=dict)
+    calendars: Mapping[str, Calendar] = field(factory=dict)
 
     def branch(self, branch_id: BranchId) -> UnitState | None:
         """The unit with this id, if given."""
@@ -57,3 +79,19 @@ class FixedDirectory:
     def block(self, block_id: str) -> BlockState | None:
         """The grid block with this id, if given."""
         return self.blocks.get(block_id)
+
+    def children(self, unit_id: BranchId, at: datetime) -> list[UnitState]:
+        """The given living units directly under ``unit_id`` at ``at``."""
+        return children_among(self, self.branches.values(), unit_id, at)
+
+    def calendar(self, calendar_id: str = "default") -> Calendar:
+        """The given calendar, or weekends only."""
+        return self.calendars.get(calendar_id, Calendar())
+
+    def work_item(self, item_id: str) -> WorkItemState | None:
+        """The work item with this id, if given."""
+        return self.work_items.get(item_id)
+
+    def task(self, task_id: str) -> TaskState | None:
+        """The task with this id, if given."""
+        return self.tasks.get(task_id)

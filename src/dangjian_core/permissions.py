@@ -48,6 +48,8 @@ CLAIM: What = ("领办、撤回或提交", "claim, withdraw or submit")
 STANDARD: What = ("设定评星标准", "set star standards for")
 RATE: What = ("评星", "rate on the star board of")
 GRID: What = ("管理网格", "lay out or staff the grid of")
+CALENDAR: What = ("公布节假日或调休", "declare holidays or working days for")
+TRANSFER: What = ("转接组织关系", "transfer the membership of")
 
 
 @frozen
@@ -204,3 +206,42 @@ def rate(directory: Directory, unit: UnitState, actor_id: str, at: datetime) -> 
     """评星: ratings on a unit's board are decided by its secretary or organizing member,
     or from a level above it."""
     return lead_unit(directory, unit, actor_id, at, RATE)
+
+
+WORK: What = ("部署、分解或推进中心工作", "issue, split or report on the work of")
+ACCEPT_WORK: What = ("承接中心工作", "accept work for")
+
+
+def run_work(
+    directory: Directory, unit_id: str, actor_id: str, at: datetime, what: What = WORK
+) -> Rule | None:
+    """中心工作: a unit's work items are issued, split, linked to tasks and reported on by
+    the unit's own secretary or organizing member; a share is accepted (``ACCEPT_WORK``)
+    by the receiving unit's."""
+    unit = directory.branch(BranchId(unit_id))
+    if unit is None:
+        return Rule("unknown", f"{unit_id} 当时不存在", f"{unit_id} did not exist at the time")
+    if unit.has_role(actor_id, (Role.SECRETARY, Role.ORGANIZING), at):
+        return None
+    return Rule(
+        "lead_work",
+        f"{actor_id} 无权为 {unit_id} {what[0]}(需其书记、组织委员)",
+        f"{actor_id} may not {what[1]} {unit_id}: needs its secretary or organizing member",
+    )
+
+
+def keep_calendar(
+    directory: Directory, unit: UnitState | None, unit_id: str, actor_id: str, at: datetime
+) -> Rule | None:
+    """工作日历: holidays and make-up working days are declared for a top-level unit (one
+    with no parent at the time) by its secretary or organizing member (or its superior)."""
+    if unit is None or not unit.alive_at(at):
+        return Rule("unknown", f"{unit_id} 当时不存在", f"{unit_id} did not exist at the time")
+    if unit.parent_at(at) is not None:
+        return Rule(
+            "top_level",
+            f"{unit_id} 不是最高一级组织，不能{CALENDAR[0]}",
+            f"{unit_id} is not a top-level unit; only a unit with no parent may "
+            f"{CALENDAR[1]} the calendar",
+        )
+    return lead_unit(directory, unit, actor_id, at, CALENDAR)

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from dangjian_core.calendar.state import CalendarState
 from dangjian_core.catalog import ALL_TABLES, CONCEPTS, Concept, concept_of, project_all, stream_of
 from dangjian_core.directory import FixedDirectory
 from dangjian_core.grids.state import BlockState
@@ -193,7 +194,10 @@ class Village:
         branches = {s.branch_id: s for s in self.states.values() if isinstance(s, UnitState)}
         people = {s.person_id: s for s in self.states.values() if isinstance(s, PersonState)}
         blocks = {s.block_id: s for s in self.states.values() if isinstance(s, BlockState)}
-        return FixedDirectory(branches, people, blocks)
+        calendars = {
+            s.calendar_id: s.calendar for s in self.states.values() if isinstance(s, CalendarState)
+        }
+        return FixedDirectory(branches, people, blocks, calendars=calendars)
 
     def state_of(self, command: Any) -> Any:
         """The state of the stream ``command`` is decided against."""

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from dangjian_core.authority import Flag, audit, violation
+from dangjian_core.calendar.events import HolidaysDeclared, WorkdaysDeclared
 from dangjian_core.catalog import EVENT_TYPES
 from dangjian_core.grids.events import (
     BlockLaidOut,
@@ -27,6 +28,7 @@ from dangjian_core.grids.events import (
 )
 from dangjian_core.people.events import (
     Gender,
+    MembershipTransferred,
     PartyStatus,
     PartyStatusChanged,
     PersonDetailsRecorded,
@@ -71,6 +73,15 @@ from dangjian_core.units.events import (
     UnitRenamed,
 )
 from dangjian_core.units.roles import Role
+from dangjian_core.work.events import (
+    TasksLinked,
+    WorkItemId,
+    WorkItemIssued,
+    WorkProgressReported,
+    WorkShareAccepted,
+    WorkShareAssigned,
+)
+from dangjian_core.work.state import WorkItemState
 from tests.core.given import Village
 from tests.core.org import (
     CHEN,
@@ -95,6 +106,16 @@ from tests.core.org import (
 )
 
 A1 = AdjustmentId("A1")
+W1, W1_ZONGZHI = WorkItemId("W1"), WorkItemId("W1.xz-zongzhi")
+#: Work items the examples below act on (the task town has none of its own).
+WORK_ITEMS = {f"work-{W1}": WorkItemState(W1, TOWN, "人居环境整治", "户", 10, later(100))}
+WORK_EXAMPLES: list[tuple[Any, str, str | None]] = [
+    (WorkItemIssued(W1, TOWN, "人居环境整治", "户", 10, later(100)), WANG, LV),
+    (WorkShareAssigned(W1, ZONGZHI, W1_ZONGZHI, 6, later(100)), DING, COUNTY),
+    (WorkShareAccepted(W1_ZONGZHI, QINGWEIJIE, W1, "人居环境整治", "户", 6, later(99)), LV, WANG),
+    (TasksLinked(W1, (T1,), 1), WANG, HU),
+    (WorkProgressReported(W1, 3, ""), DING, LV),
+]
 
 
 AT = later(10)
@@ -159,13 +180,17 @@ EXAMPLES: list[tuple[Any, str, str | None]] = [
     (LinkExemptionRecorded(SMALL, WU, "患病"), LV, CHEN),
     (HouseholdPaired(SMALL, HOUSEHOLD, WU), LV, WU),
     (VisitLogged(SMALL, HOUSEHOLD, CHEN, date(2018, 1, 5), "走访"), CHEN, WU),
+    (MembershipTransferred(CHEN, QINGWEIJIE, GUANCHUAN, AT, "迁居"), LV, HU),
+    (HolidaysDeclared("default", "国庆节", (date(2018, 10, 1),), TOWN), DING, HU),
+    (WorkdaysDeclared("default", "调休", (date(2018, 9, 29),), TOWN), COUNTY, LV),
+    *WORK_EXAMPLES,
 ]
 
 
 def check(village: Village, event: Any, actor: str, at: datetime = AT) -> Any:
     """Replay one event as if ``actor`` had recorded it at ``at`` into the village."""
     stream = _stream_of(event)
-    before = village.states.get(stream)
+    before = village.states.get(stream) or WORK_ITEMS.get(stream)
     return violation(Recorded(999, stream, 1, actor, at, event), village.directory(), before)
 
 
@@ -174,6 +199,8 @@ def _stream_of(event: Any) -> str:
         ("task_id", "task"),
         ("adjustment_id", "adjustment"),
         ("block_id", "grid"),
+        ("calendar_id", "calendar"),
+        ("item_id", "work"),
     ):
         if hasattr(event, field):
             return f"{prefix}-{getattr(event, field)}"
@@ -183,7 +210,8 @@ def _stream_of(event: Any) -> str:
         | PartyStatusChanged
         | PersonDetailsRecorded
         | PersonRenamed
-        | ProbationExtended,
+        | ProbationExtended
+        | MembershipTransferred,
     ):
         return f"person-{event.person_id}"
     unit = getattr(event, "unit_id", None) or event.branch_id

@@ -1,4 +1,5 @@
-"""评星 Star ratings: standards from above, proposed, posted 5 days, fixed, lowered, removed.
+"""评星 Star ratings: standards from above, proposed, posted 5 working days, fixed, lowered,
+removed.
 
 Given the town (象珠镇党委 under 永康市委), when a rating command is handled, then the
 events or the typed refusal; a refusal writes nothing.
@@ -6,10 +7,12 @@ events or the typed refusal; a refusal writes nothing.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 
+from dangjian_core.calendar.commands import DeclareHolidays
 from dangjian_core.ratings.commands import (
     FixRating,
     LowerRating,
@@ -63,7 +66,7 @@ def propose(subject: str, score: int, kind: RatedKind = MEMBER, **options: Any) 
     return ProposeRating(TOWN, YEAR, kind, subject, score, **options)
 
 
-def fix(subject: str, days: float = 8, kind: RatedKind = MEMBER) -> FixRating:
+def fix(subject: str, days: float = 10, kind: RatedKind = MEMBER) -> FixRating:
     """The town's organizing member fixes a rating ``days`` after setup."""
     return FixRating(TOWN, YEAR, kind, subject, DING, later(days))
 
@@ -144,7 +147,7 @@ def test_a_members_stars_follow_the_standard(score: int, stars: int) -> None:
     [event] = rated_town().handle(propose(LV, score))
 
     assert isinstance(event, RatingProposed)
-    assert (event.stars, event.posted_until) == (stars, later(7))
+    assert (event.stars, event.posted_until) == (stars, later(9))
 
 
 def test_a_branch_needs_an_innovation_project_for_five_stars() -> None:
@@ -194,18 +197,36 @@ def test_proposing_the_same_rating_again_changes_nothing_but_a_different_one_is_
 # --- fixing ------------------------------------------------------------------------
 
 
-def test_a_rating_is_fixed_after_its_five_days_of_posting() -> None:
+def test_the_posting_period_is_five_working_days_skipping_the_weekend() -> None:
+    # Proposed Thursday 2018-01-04: Fri, Mon, Tue, Wed, Thu — fixable from Thursday 01-11.
+    village = rated_town()
+
+    event = village.handle(propose(LV, 97))[0]
+
+    assert later(9) == event.posted_until
+
+
+def test_the_posting_period_skips_declared_holidays() -> None:
+    village = rated_town()
+    village.handle(DeclareHolidays("default", "调休", (date(2018, 1, 8),), TOWN, WANG, later(1)))
+
+    event = village.handle(propose(LV, 97))[0]
+
+    assert later(10) == event.posted_until
+
+
+def test_a_rating_is_fixed_after_its_five_working_days_of_posting() -> None:
     village = rated_town(propose(LV, 97))
 
-    assert village.handle(fix(LV, days=7)) == [RatingFixed(TOWN, YEAR, MEMBER, LV, 5)]
-    assert village.handle(fix(LV, days=9)) == []
+    assert village.handle(fix(LV, days=9)) == [RatingFixed(TOWN, YEAR, MEMBER, LV, 5)]
+    assert village.handle(fix(LV, days=11)) == []
 
 
 def test_fixing_during_the_posting_period_is_refused_naming_the_date() -> None:
-    refusal = refused(rated_town(propose(LV, 97)), fix(LV, days=6.9), RatingError)
+    refusal = refused(rated_town(propose(LV, 97)), fix(LV, days=8.9), RatingError)
 
-    assert later(7).date().isoformat() in refusal.zh
-    assert later(7).date().isoformat() in refusal.en
+    assert later(9).date().isoformat() in refusal.zh
+    assert later(9).date().isoformat() in refusal.en
 
 
 def test_fixing_an_unproposed_rating_is_refused() -> None:

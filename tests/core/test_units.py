@@ -28,7 +28,7 @@ from dangjian_core.units.events import (
     UnitMoved,
     UnitRenamed,
 )
-from dangjian_core.units.guards import UnitError
+from dangjian_core.units.guards import UnitError, UnitHasChildren
 from dangjian_core.units.roles import Role
 from dangjian_core.units.state import FROM_THE_START, Ending
 from tests.core.given import given, then_state, when
@@ -163,8 +163,10 @@ def test_founding_the_same_unit_again_changes_nothing_and_a_taken_id_is_refused(
 
 def test_founding_under_a_dissolved_parent_is_refused() -> None:
     village = town()
-    village.handle(DissolveUnit(ZONGZHI, "撤销总支", WANG, later(1)))
-    command = FoundUnit(BranchId("yalv"), K.BRANCH, "雅吕村党支部", ZONGZHI, 1, COUNTY, later(2))
+    village.handle(DissolveUnit(GUANCHUAN, "整村搬迁", WANG, later(1)))
+    command = FoundUnit(
+        BranchId("gc-1"), K.PARTY_GROUP, "第一党小组", GUANCHUAN, 1, COUNTY, later(2)
+    )
 
     with pytest.raises(UnitError) as refusal:
         when(command, None, village.directory())
@@ -330,6 +332,50 @@ def test_dissolving_is_decided_from_above_and_is_idempotent() -> None:
 
     assert isinstance(refused, Unauthorized)
     assert [] == village.handle(DissolveUnit(GUANCHUAN, "整村搬迁", DING, later(41)))
+
+
+def test_a_unit_with_units_under_it_cannot_be_dissolved_and_the_refusal_names_them() -> None:
+    village = town()
+
+    refusal = village.attempt(DissolveUnit(ZONGZHI, "撤销总支", WANG, later(1)))
+
+    assert isinstance(refusal, UnitHasChildren)
+    assert (GUANCHUAN, QINGWEIJIE) == refusal.children
+    assert "官川村" not in refusal.zh  # named by id, in both languages
+    assert GUANCHUAN in refusal.zh
+    assert QINGWEIJIE in refusal.en
+    assert "unit_has_children" == refusal.code
+
+
+def test_once_its_units_are_moved_away_a_unit_can_be_dissolved() -> None:
+    village = town()
+    for branch in (QINGWEIJIE, GUANCHUAN):
+        village.handle(MoveUnit(branch, TOWN, "撤销总支", WANG, later(1)))
+
+    events = village.handle(DissolveUnit(ZONGZHI, "撤销总支", WANG, later(2)))
+
+    assert UnitDissolved(ZONGZHI, TOWN, later(2), "撤销总支") == events[-1]
+
+
+def test_units_that_ended_or_left_before_do_not_count_as_under_it() -> None:
+    village = town()
+    village.handle(MergeUnit(GUANCHUAN, QINGWEIJIE, "村庄合并", WANG, later(1)))
+    village.handle(MoveUnit(QINGWEIJIE, TOWN, "调整", WANG, later(2)))
+
+    assert [] == village.directory().children(ZONGZHI, later(3))
+    assert [QINGWEIJIE, GUANCHUAN] == [
+        u.unit_id for u in village.directory().children(ZONGZHI, later(0.5))
+    ][::-1]
+
+
+def test_a_unit_under_a_merged_parent_counts_as_under_the_survivor() -> None:
+    village = town()
+    village.handle(MergeUnit(QINGWEIJIE, GUANCHUAN, "村庄合并", WANG, later(1)))
+
+    refusal = village.attempt(DissolveUnit(GUANCHUAN, "整村搬迁", WANG, later(2)))
+
+    assert isinstance(refusal, UnitHasChildren)
+    assert (GROUP,) == refusal.children
 
 
 # --- regional committees (支部共建) ----------------------------------------------------

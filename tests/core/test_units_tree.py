@@ -88,12 +88,15 @@ def test_after_a_merge_the_survivor_takes_the_units_below_and_the_tree_drops_the
     assert QINGWEIJIE not in [unit for unit, _, _ in shape(village, 30)]
 
 
-def test_after_a_dissolution_the_parent_takes_the_units_below() -> None:
+def test_a_dissolved_unit_leaves_the_tree_once_its_units_were_moved_away() -> None:
     village = town()
+    for branch in (QINGWEIJIE, GUANCHUAN):
+        village.handle(MoveUnit(branch, TOWN, "撤销总支", WANG, later(30)))
     village.handle(DissolveUnit(ZONGZHI, "撤销总支", WANG, later(30)))
 
     assert (QINGWEIJIE, TOWN, 1) in shape(village, 30)
     assert (QINGWEIJIE, ZONGZHI, 2) in shape(village, 29)
+    assert ZONGZHI not in [unit for unit, _, _ in shape(village, 30)]
 
 
 def test_the_roll_of_a_merged_unit_belongs_to_the_survivor() -> None:

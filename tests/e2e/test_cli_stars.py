@@ -47,7 +47,7 @@ def rated(v: Village) -> Village:
     v.ok(f"stars propose pingshan hu --year 2017 --score 75 {at}")
     v.ok(f"stars propose pingshan dawa --year 2017 --kind 党支部 --score 95 --innovation {at}")
     for subject in ("cheng", "hu", "dawa --kind branch"):
-        v.ok(f"stars fix pingshan {subject} --year 2017 --as wang --at 2018-01-09")
+        v.ok(f"stars fix pingshan {subject} --year 2017 --as wang --at 2018-01-11")
     return v
 
 
@@ -68,7 +68,7 @@ def test_fixing_during_the_posting_period_is_refused_with_the_date(town: Village
     result = town("stars fix pingshan cheng --year 2017 --as wang --at 2018-01-05")
 
     assert result.exit_code != 0
-    assert "公示至 2018-01-08" in result.output
+    assert "公示至 2018-01-10" in result.output
     assert town.events() == before
 
 

@@ -19,6 +19,7 @@ from adapters.cli import (
     audit,
     audit_group,
     branch,
+    calendar,
     grid_views,
     grids,
     people,
@@ -36,6 +37,8 @@ from adapters.cli import (
     units,
     views,
     wall,
+    work,
+    work_views,
 )
 from adapters.cli.errors import Refusal
 from adapters.cli.runtime import Runtime
@@ -116,7 +119,12 @@ cli.add_command(
     )
 )
 cli.add_command(
-    _group("person", "人员: 登记、个人信息、政治面貌、党龄 / people", people, person_views)
+    _group(
+        "person",
+        "人员: 登记、个人信息、政治面貌、转接、党龄 / people",
+        people,
+        person_views,
+    )
 )
 cli.add_command(_group("task", "任务: 发布、领办、提交、审核 / tasks", tasks, reviews, task_views))
 cli.add_command(
@@ -129,6 +137,17 @@ cli.add_command(
 cli.add_command(_group("project", "投影进程: 保持读模型最新 / the read-model projector", project))
 cli.add_command(
     _group("roster", "花名册: 导入、导出、模板 (CSV/XLSX) / import and export rosters", roster)
+)
+cli.add_command(
+    _group(
+        "work",
+        "中心工作: 部署、分解、承接、关联任务、上报、层层汇总 / cascading central work",
+        work,
+        work_views,
+    )
+)
+cli.add_command(
+    _group("calendar", "工作日历: 节假日、调休上班、全年休息日 / working-day calendar", calendar)
 )
 cli.add_command(audit_group.audit_commands)
 for _module in (wall, views, audit):

@@ -7,6 +7,7 @@ from typing import Any
 from adapters.cli.clock import show_time
 from adapters.cli.grid_messages import GRID_EVENTS, grid_sentence
 from adapters.cli.star_messages import RATING_EVENTS, star_sentence
+from adapters.cli.work_messages import WORK_EVENTS, work_sentence
 from dangjian_core.people.events import (
     PartyStatusChanged,
     PersonDetailsRecorded,
@@ -68,6 +69,8 @@ def sentence(event: Any) -> str:
             return grid_sentence(event)
         case _ if isinstance(event, RATING_EVENTS):
             return star_sentence(event)
+        case _ if isinstance(event, WORK_EVENTS):
+            return work_sentence(event)
         case TaskIssued():
             return (
                 f"已发布任务 {event.task_id}「{event.title}」{event.points} 分 × "

@@ -16,6 +16,7 @@ from dangjian_core.people.commands import (
     RecordPersonDetails,
     RegisterPerson,
     RenamePerson,
+    TransferMembership,
 )
 from dangjian_core.people.events import Gender, PartyStatus
 
@@ -144,4 +145,17 @@ def extend_probation(person_id: str, until: date, reason: str, actor: Actor) -> 
     record(ExtendProbation, actor, person_id=person_id, until=until, reason=reason)
 
 
-COMMANDS = (register, details, rename, change_status, extend_probation)
+@click.command("transfer")
+@click.argument("person_id")
+@click.option("--from", "from_id", required=True, help="转出组织编号 / the sending unit")
+@click.option("--to", "to_id", required=True, help="转入组织编号 / the receiving unit")
+@click.option("--reason", required=True, help="理由 / reason, e.g. 迁居")
+@acting
+def transfer(person_id: str, from_id: str, to_id: str, reason: str, actor: Actor) -> None:
+    """转接组织关系(自 --at 起) / transfer a person's membership to another unit."""
+    record(
+        TransferMembership, actor, person_id=person_id, from_id=from_id, to_id=to_id, reason=reason
+    )
+
+
+COMMANDS = (register, details, rename, change_status, extend_probation, transfer)

@@ -8,7 +8,7 @@ import click
 from rich.console import RenderableType
 from rich.table import Table
 
-from adapters.cli.clock import IsoDate, now
+from adapters.cli.clock import IsoDate, now, show_time
 from adapters.cli.params import zh_of
 from adapters.cli.render import filled, heading, plain, table
 from adapters.cli.runtime import current
@@ -54,6 +54,16 @@ def history_table(view: PersonView) -> Table:
     return filled(table("政治面貌历史 / status history", ["政治面貌", "自"]), rows)
 
 
+def transfers_table(view: PersonView) -> Table:
+    """Every transfer of membership, oldest first."""
+    rows = (
+        (show_time(str(t["since"])), str(t["from_id"]), str(t["to_id"]), str(t["reason"]))
+        for t in view.transfers
+    )
+    header = ["自", "转出", "转入", "理由"]
+    return filled(table("组织关系转接 / transfers", header, whole=["自"]), rows)
+
+
 @click.command("show")
 @click.argument("person_id")
 @click.option("--on", type=IsoDate(), default=None, help="按某日计算党龄, 默认今天 / as of")
@@ -69,6 +79,8 @@ def show(person_id: str, on: date | None) -> None:
     }
     title = heading(f"{view.person['name']} ({person_id}) · {view.person['branch_id']} · {day}")
     parts: list[RenderableType] = [title, *person_lines(view), history_table(view)]
+    if view.transfers:
+        parts.append(transfers_table(view))
     runtime.show(document, parts)
 
 

@@ -8,15 +8,22 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import Any
 
 from adapters.storage.mapper import recorded_of
-from adapters.storage.store import StoredRow
-from dangjian_core.catalog import GRIDS, PEOPLE, UNITS, Concept
+from adapters.storage.store import EventStore, StoredRow
+from dangjian_core.calendar.state import CalendarState
+from dangjian_core.calendar.workdays import Calendar
+from dangjian_core.catalog import CALENDARS, GRIDS, PEOPLE, TASKS, UNITS, WORK, Concept
 from dangjian_core.grids.state import BlockState
 from dangjian_core.people.decisions import PersonState
 from dangjian_core.shared.ids import BranchId, PersonId
+from dangjian_core.tasks.state import TaskState
+from dangjian_core.units.hierarchy import children_among
 from dangjian_core.units.state import UnitState
+from dangjian_core.work.state import WorkItemState
 
 
 class StateCache:
@@ -65,11 +72,43 @@ def fold(concept: Concept, version: int, state: Any, rows: list[StoredRow]) -> t
     return version, state
 
 
+class UnitIndex:
+    """组织索引 — the id of every unit stream in the store, topped up from the log, so a
+    decision can find the units under a unit (a unit's stream names its parent, not its
+    children)."""
+
+    def __init__(self, store: EventStore) -> None:
+        self._store = store
+        self._position = 0
+        self._ids: set[str] = set()
+        self._prefix = UNITS.stream_id("")
+        self._lock = threading.Lock()
+
+    def ids(self) -> list[str]:
+        """Every unit id recorded so far: first from the units view (never written here, so
+        safe under a stream's lock), then from the log after the view's position."""
+        with self._lock:
+            if not self._position:
+                with self._store.views() as views:
+                    self._position = views.position()
+                    self._ids.update(str(row["unit_id"]) for row in views.select("units", {}))
+            for row in self._store.iter_log(self._position):
+                if row.stream_id.startswith(self._prefix):
+                    self._ids.add(row.stream_id[len(self._prefix) :])
+                self._position = row.position
+            return sorted(self._ids)
+
+
 class StoreDirectory:
     """名录 — branches, people and grid blocks folded from their streams in the store."""
 
-    def __init__(self, read: Any) -> None:
+    def __init__(
+        self,
+        read: Any,
+        unit_ids: Callable[[], Iterable[str]] | None = None,
+    ) -> None:
         self._read = read
+        self._unit_ids = unit_ids
 
     def branch(self, branch_id: BranchId) -> UnitState | None:
         """The branch's current state."""
@@ -85,3 +124,25 @@ class StoreDirectory:
         """The grid block's current state."""
         block: BlockState | None = self._read(GRIDS, GRIDS.stream_id(block_id))
         return block
+
+    def work_item(self, item_id: str) -> WorkItemState | None:
+        """The work item's current state."""
+        item: WorkItemState | None = self._read(WORK, WORK.stream_id(item_id))
+        return item
+
+    def task(self, task_id: str) -> TaskState | None:
+        """The task's current state."""
+        task: TaskState | None = self._read(TASKS, TASKS.stream_id(task_id))
+        return task
+
+    def children(self, unit_id: BranchId, at: datetime) -> list[UnitState]:
+        """The living units directly under ``unit_id`` at ``at`` (empty without an index)."""
+        if self._unit_ids is None:
+            return []
+        units = [self.branch(BranchId(u)) for u in self._unit_ids()]
+        return children_among(self, [u for u in units if u is not None], unit_id, at)
+
+    def calendar(self, calendar_id: str = "default") -> Calendar:
+        """The calendar as declared so far (weekends only when nothing was declared)."""
+        state: CalendarState | None = self._read(CALENDARS, CALENDARS.stream_id(calendar_id))
+        return Calendar() if state is None else state.calendar

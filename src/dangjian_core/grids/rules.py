@@ -37,7 +37,7 @@ def small(block: BlockState) -> None:
 def person_on_roll(directory: Directory, block: BlockState, person_id: str, at: datetime) -> None:
     """The person must be registered on the roll of the block's branch."""
     person = directory.person(PersonId(person_id))
-    home = None if person is None else live_unit(directory, person.branch_id, at)
+    home = None if person is None else live_unit(directory, person.branch_at(at), at)
     branch = live_unit(directory, block.branch_id, at)
     if person is None or home is None or branch is None or home.unit_id != branch.unit_id:
         raise GridError(

@@ -106,6 +106,25 @@ class ExtendProbation:
     at: datetime = field(validator=check_aware)
 
 
+@frozen
+class TransferMembership:
+    """转接组织关系 — move a person from the roll of ``from_id`` to the roll of ``to_id``
+    from the command's time, with a reason; decided by the sending unit's secretary or
+    organizing member (or from above it)."""
+
+    person_id: PersonId = field(validator=check_id)
+    from_id: BranchId = field(validator=check_id)
+    to_id: BranchId = field(validator=check_id)
+    reason: str = field(validator=_text(1, 500))
+    actor_id: str = field(validator=check_id)
+    at: datetime = field(validator=check_aware)
+
+
 PersonCommand = (
-    RegisterPerson | RecordPersonDetails | RenamePerson | ChangePartyStatus | ExtendProbation
+    RegisterPerson
+    | RecordPersonDetails
+    | RenamePerson
+    | ChangePartyStatus
+    | ExtendProbation
+    | TransferMembership
 )

@@ -4,7 +4,7 @@ the person's folded state. The order of statuses and its waiting periods are in
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, assert_never
 
 from attrs import evolve, frozen
@@ -17,9 +17,11 @@ from dangjian_core.people.commands import (
     RecordPersonDetails,
     RegisterPerson,
     RenamePerson,
+    TransferMembership,
 )
 from dangjian_core.people.events import (
     Gender,
+    MembershipTransferred,
     PartyStatus,
     PartyStatusChanged,
     PersonDetailsRecorded,
@@ -35,8 +37,6 @@ from dangjian_core.units.guards import UnitError, alive, other
 from dangjian_core.units.hierarchy import ROLL_KINDS, live_unit
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from dangjian_core.directory import Directory
     from dangjian_core.units.state import UnitState
 
@@ -56,6 +56,15 @@ class StatusPeriod:
 
 
 @frozen
+class Transfer:
+    """转接 — the person's membership moved from one unit's roll to another's at a time."""
+
+    from_id: BranchId
+    to_id: BranchId
+    since: datetime
+
+
+@frozen
 class PersonState:
     """人员状态 — a person as folded from their stream (personal details included)."""
 
@@ -68,6 +77,21 @@ class PersonState:
     contact: str = ""
     id_number: str = ""
     probation_until: date | None = None
+    transfers: tuple[Transfer, ...] = ()
+
+    @property
+    def registered_id(self) -> BranchId:
+        """The unit the person was registered in (before any transfer)."""
+        return self.transfers[0].from_id if self.transfers else self.branch_id
+
+    def branch_at(self, at: datetime) -> BranchId:
+        """The unit whose roll the person was on at ``at``, as recorded (``branch_id`` is
+        the latest); see :func:`home_unit` for hand-overs after merges."""
+        current = self.registered_id
+        for transfer in self.transfers:
+            if transfer.since <= at:
+                current = transfer.to_id
+        return current
 
     @property
     def status(self) -> PartyStatus:
@@ -100,6 +124,8 @@ def decide(
             return _change(command, _existing(state, command.person_id), directory)
         case ExtendProbation():
             return _extend(command, _existing(state, command.person_id), directory)
+        case TransferMembership():
+            return _transfer(command, _existing(state, command.person_id), directory)
         case _:
             assert_never(command)
 
@@ -128,17 +154,19 @@ def evolve_state(state: PersonState | None, event: PersonEvent) -> PersonState |
             return evolve(state, name=event.name)
         case ProbationExtended():
             return evolve(state, probation_until=event.until)
+        case MembershipTransferred():
+            transfer = Transfer(event.from_id, event.to_id, event.since)
+            return evolve(state, branch_id=event.to_id, transfers=(*state.transfers, transfer))
         case _:
             assert_never(event)
 
 
 def home_unit(directory: Directory, state: PersonState, at: datetime) -> UnitState:
     """The unit whose roll the person is on at ``at`` (after merges and dissolutions)."""
-    unit = live_unit(directory, state.branch_id, at) or directory.branch(state.branch_id)
+    branch_id = state.branch_at(at)
+    unit = live_unit(directory, branch_id, at) or directory.branch(branch_id)
     if unit is None:
-        raise UnknownSubject(
-            f"组织 {state.branch_id} 不存在", f"unit {state.branch_id} does not exist"
-        )
+        raise UnknownSubject(f"组织 {branch_id} 不存在", f"unit {branch_id} does not exist")
     return unit
 
 
@@ -169,7 +197,7 @@ def _register(
     )
     if state is not None:
         first = PersonRegistered(
-            state.person_id, state.branch_id, state.name, *_first(state.history)
+            state.person_id, state.registered_id, state.name, *_first(state.history)
         )
         if (first, state.details) == (registered, details):
             return []
@@ -232,3 +260,52 @@ def _extend(
         return []
     check_extension(state.history, state.probation_until, command.until)
     return [ProbationExtended(state.person_id, command.until, command.reason)]
+
+
+#: Statuses that end a person's membership of any roll here: nobody transfers them.
+GONE = (PartyStatus.DECEASED, PartyStatus.TRANSFERRED_OUT)
+
+
+def _transfer(
+    command: TransferMembership, state: PersonState, directory: Directory
+) -> list[PersonEvent]:
+    """组织关系转接: decided by the sending unit's secretary or organizing member (or from
+    above it); the person must be on the sender's roll then, the receiver a living unit
+    that keeps a roll."""
+    actor, at = command.actor_id, command.at
+    last = state.transfers[-1] if state.transfers else None
+    again = last is not None and (last.to_id, last.since) == (command.to_id, at)
+    sent = other(directory, last.from_id) if again and last else home_unit(directory, state, at)
+    permissions.enforce(permissions.lead_unit(directory, sent, actor, at, permissions.TRANSFER))
+    if again:
+        return []
+    home = sent
+    sender = live_unit(directory, command.from_id, at)
+    if sender is None or sender.unit_id != home.unit_id:
+        raise PersonError(
+            f"{state.person_id} 当时在 {home.unit_id} 的名册上，不在 {command.from_id}",
+            f"{state.person_id} was on the roll of {home.unit_id}, not {command.from_id}, then",
+        )
+    target = alive(other(directory, command.to_id), at)
+    if target.unit_id == home.unit_id:
+        raise PersonError(
+            f"{state.person_id} 已在 {target.unit_id} 的名册上",
+            f"{state.person_id} is already on the roll of {target.unit_id}",
+        )
+    if target.kind not in ROLL_KINDS:
+        raise UnitError(
+            f"{target.kind.zh}不设名册，请转入其所在的组织",
+            f"a {target.kind.value} keeps no roll: transfer to the unit above it",
+        )
+    if state.status in GONE:
+        raise PersonError(
+            f"{state.person_id} {state.status.zh}，不能转接组织关系",
+            f"{state.person_id} is {state.status.value}: the membership cannot be transferred",
+        )
+    if last is not None and at < last.since:
+        raise InvalidCommand(
+            "转接时间须晚于上次转接", f"a transfer cannot precede the last one ({last.since})"
+        )
+    return [
+        MembershipTransferred(state.person_id, home.unit_id, target.unit_id, at, command.reason)
+    ]

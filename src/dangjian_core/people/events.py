@@ -8,7 +8,7 @@ Personal data (gender, birth year, contact, ID number) lives only in
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from attrs import frozen
@@ -112,10 +112,23 @@ class ProbationExtended:
     reason: str
 
 
+@frozen
+class MembershipTransferred:
+    """组织关系已转接 — from ``since`` the person is on the roll of ``to_id`` instead of
+    ``from_id``, with a reason."""
+
+    person_id: PersonId
+    from_id: BranchId
+    to_id: BranchId
+    since: datetime
+    reason: str
+
+
 PersonEvent = (
     PersonRegistered
     | PartyStatusChanged
     | PersonDetailsRecorded
     | PersonRenamed
     | ProbationExtended
+    | MembershipTransferred
 )

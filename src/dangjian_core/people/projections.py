@@ -1,11 +1,12 @@
 """人员读模型 — the roll (each person's unit, name and current status), every status
-period (the pipeline), and, apart, the personal details that public outputs never read."""
+period (the pipeline), every transfer between units (组织关系转接), and, apart, the personal details that public outputs never read."""
 
 from __future__ import annotations
 
 from typing import Any, assert_never
 
 from dangjian_core.people.events import (
+    MembershipTransferred,
     PartyStatusChanged,
     PersonDetailsRecorded,
     PersonEvent,
@@ -43,7 +44,13 @@ PERSON_DETAILS = Table(
         Column("id_number"),
     ),
 )
-TABLES = (PEOPLE, STATUS_HISTORY, PERSON_DETAILS)
+MEMBERSHIPS = Table(
+    "memberships",
+    key=(Column("person_id"), Column("position", "int")),
+    values=(Column("from_id"), Column("to_id"), Column("since"), Column("reason")),
+    indexes=(("to_id",), ("from_id",)),
+)
+TABLES = (PEOPLE, STATUS_HISTORY, PERSON_DETAILS, MEMBERSHIPS)
 
 
 def project_people(recorded: Recorded[Any]) -> list[Change]:
@@ -80,6 +87,18 @@ def project_people(recorded: Recorded[Any]) -> list[Change]:
         case ProbationExtended():
             until = event.until.isoformat()
             return [Upsert("people", person, set={"probation_until": until})]
+        case MembershipTransferred():
+            moved: dict[str, Value] = {
+                "from_id": event.from_id,
+                "to_id": event.to_id,
+                "since": event.since.isoformat(),
+                "reason": event.reason,
+            }
+            key: dict[str, Value] = {**person, "position": recorded.position}
+            return [
+                Upsert("people", person, set={"branch_id": event.to_id}),
+                Upsert("memberships", key, set=moved),
+            ]
         case _:
             assert_never(event)
 

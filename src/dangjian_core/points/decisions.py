@@ -60,7 +60,9 @@ def _adjust(
     )
     alive(branch, command.at)
     person = directory.person(command.person_id)
-    home = None if person is None else live_unit(directory, person.branch_id, command.at)
+    home = (
+        None if person is None else live_unit(directory, person.branch_at(command.at), command.at)
+    )
     if home is None or home.unit_id != command.branch_id:
         raise UnknownSubject(
             f"{command.person_id} 不是本支部登记人员",

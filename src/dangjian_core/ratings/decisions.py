@@ -8,7 +8,6 @@ organizing member, or from above U.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import TYPE_CHECKING, assert_never
 
 from attrs import evolve
@@ -33,7 +32,7 @@ from dangjian_core.ratings.events import (
     StarStandardSet,
 )
 from dangjian_core.ratings.rules import RatingError
-from dangjian_core.ratings.scale import POSTING_DAYS, BoardState, Rating
+from dangjian_core.ratings.scale import BoardState, Rating, posting_ends
 from dangjian_core.shared.errors import UnknownSubject
 from dangjian_core.units.guards import alive, other
 from dangjian_core.units.hierarchy import lies_within
@@ -65,7 +64,7 @@ def decide(
         case ProposeRating():
             permissions.enforce(permissions.rate(directory, unit, command.actor_id, command.at))
             _within(command, unit, directory)
-            return rules.propose(command, board, command.at + timedelta(days=POSTING_DAYS))
+            return rules.propose(command, board, posting_ends(directory.calendar(), command.at))
         case FixRating():
             permissions.enforce(permissions.rate(directory, unit, command.actor_id, command.at))
             return rules.fix(command, board)
@@ -114,7 +113,9 @@ def _within(command: ProposeRating, unit: UnitState, directory: Directory) -> No
         )
     else:
         person = directory.person(command.subject_id)  # type: ignore[arg-type]
-        inside = person is not None and lies_within(directory, person.branch_id, unit, command.at)
+        inside = person is not None and lies_within(
+            directory, person.branch_at(command.at), unit, command.at
+        )
     if not inside:
         raise UnknownSubject(
             f"{command.subject_id} 不是 {unit.unit_id} 所属的{command.kind.zh}",

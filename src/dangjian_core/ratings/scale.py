@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from attrs import field, frozen
 
+from dangjian_core.calendar.workdays import Calendar
 from dangjian_core.ratings.events import RatedKind, StarStandardSet
 from dangjian_core.shared.ids import BranchId
 
-#: How long a proposed rating is posted (公示) before it may be fixed.
+#: How many working days (工作日, from the working-day calendar) a proposed rating is
+#: posted (公示) before it may be fixed.
 POSTING_DAYS = 5
+
+
+def posting_ends(calendar: Calendar, at: datetime) -> datetime:
+    """公示截止 — when a rating proposed at ``at`` may first be fixed: the same time of day
+    on the last of :data:`POSTING_DAYS` working days after the day of proposal."""
+    last = calendar.add_working_days(at.date() + timedelta(days=1), POSTING_DAYS)
+    return datetime.combine(last, at.timetz())
 
 
 def stars_for(standard: StarStandardSet, score: int, innovation: bool) -> int:

@@ -44,7 +44,7 @@ def task_unit(directory: Directory, state: TaskState, at: datetime) -> UnitState
 
 def in_same_unit(directory: Directory, person: PersonState, state: TaskState, at: datetime) -> bool:
     """Whether the person is on the roll of the unit running the task at ``at``."""
-    home = live_unit(directory, person.branch_id, at)
+    home = live_unit(directory, person.branch_at(at), at)
     return home is not None and home.unit_id == task_unit(directory, state, at).unit_id
 
 

@@ -93,7 +93,9 @@ def _check_holder(command: AppointRole, state: UnitState, directory: Directory) 
     if person is not None and command.role in OUTSIDE_ROLES:
         return
     scope = roll_scope(directory, state, command.at)
-    if person is None or not lies_within(directory, person.branch_id, scope, command.at):
+    if person is None or not lies_within(
+        directory, person.branch_at(command.at), scope, command.at
+    ):
         raise UnknownSubject(
             f"{command.person_id} 不是 {scope.unit_id} 及其下级的登记人员",
             f"{command.person_id} is not on the roll of {scope.unit_id} or a unit under it",

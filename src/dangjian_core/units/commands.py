@@ -90,8 +90,8 @@ class MergeUnit:
 
 @frozen
 class DissolveUnit:
-    """撤销组织 — dissolve a unit; its roles end, its roll and the units under it go to
-    its parent."""
+    """撤销组织 — dissolve a unit with no units under it (refused otherwise); its roles
+    end and its roll goes to its parent."""
 
     unit_id: BranchId = field(validator=check_id)
     reason: str = field(validator=_reason)

@@ -22,6 +22,22 @@ class UnitError(DomainError):
     code = "unit"
 
 
+class UnitHasChildren(UnitError):
+    """尚有下级组织 — a unit cannot be dissolved while units still report to it; the
+    refusal names them (``children``)."""
+
+    code = "unit_has_children"
+
+    def __init__(self, unit_id: str, children: list[BranchId]) -> None:
+        listed = "、".join(children)
+        super().__init__(
+            f"组织 {unit_id} 尚有下级组织 {listed}，须先撤销、合并或调整其隶属",
+            f"unit {unit_id} still has units under it ({', '.join(children)}): dissolve, "
+            "merge or move them first",
+        )
+        self.children = tuple(children)
+
+
 def existing(state: UnitState | None, unit_id: str) -> UnitState:
     """The unit's state, or a refusal naming the unknown unit."""
     if state is None:

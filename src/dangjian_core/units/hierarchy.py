@@ -9,6 +9,7 @@ damaged history can never loop.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -58,6 +59,21 @@ def parent_of(directory: Directory, unit: UnitState, at: datetime) -> UnitState 
     """The unit ``unit`` reported to at ``at``, after hand-overs; None for a root."""
     parent_id = unit.parent_at(at)
     return None if parent_id is None else live_unit(directory, parent_id, at)
+
+
+def children_among(
+    directory: Directory, units: Iterable[UnitState], unit_id: str, at: datetime
+) -> list[UnitState]:
+    """The units among ``units`` that were alive at ``at`` and reported directly to
+    ``unit_id`` then (after hand-overs), ordered by id."""
+    found = []
+    for unit in units:
+        if unit.unit_id == unit_id or not unit.alive_at(at):
+            continue
+        parent = parent_of(directory, unit, at)
+        if parent is not None and parent.unit_id == unit_id:
+            found.append(unit)
+    return sorted(found, key=lambda u: u.unit_id)
 
 
 def ancestors(directory: Directory, unit: UnitState, at: datetime) -> list[UnitState]:

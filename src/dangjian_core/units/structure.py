@@ -28,7 +28,7 @@ from dangjian_core.units.events import (
     UnitMoved,
     UnitRenamed,
 )
-from dangjian_core.units.guards import UnitError, alive, check_place, other
+from dangjian_core.units.guards import UnitError, UnitHasChildren, alive, check_place, other
 from dangjian_core.units.hierarchy import REGION_MEMBER_KINDS, lies_within
 from dangjian_core.units.state import Ending
 
@@ -124,7 +124,7 @@ def merge(command: MergeUnit, state: UnitState, directory: Directory) -> list[Un
 
 
 def dissolve(command: DissolveUnit, state: UnitState, directory: Directory) -> list[UnitEvent]:
-    """Dissolve a living unit; what was under it goes to its parent."""
+    """Dissolve a living unit with no units under it; its roll goes to its parent."""
     what = permissions.DISSOLVE
     permissions.enforce(
         permissions.change_unit(directory, state, command.actor_id, command.at, what)
@@ -132,6 +132,9 @@ def dissolve(command: DissolveUnit, state: UnitState, directory: Directory) -> l
     if state.ending == Ending.DISSOLVED:
         return []
     alive(state, command.at)
+    children = directory.children(state.unit_id, command.at)
+    if children:
+        raise UnitHasChildren(state.unit_id, [c.unit_id for c in children])
     ended = close(state, command.at, f"组织撤销: {command.reason}")
     parent = state.parent_at(command.at)
     return [*ended, UnitDissolved(state.unit_id, parent, command.at, command.reason)]

@@ -1,0 +1,139 @@
+"""中心工作规则 — the checks behind each work command (after the item exists).
+
+An item is issued by its unit's leaders, due after it is issued. A share goes to a unit
+directly below the item's unit, due no later than the item; the shares together never
+exceed the item's target. A share is accepted by the receiving unit's leaders, on the
+stream its derived id names, with the target and deadline the item above gave it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dangjian_core import permissions
+from dangjian_core.shared.errors import InvalidCommand, UnknownSubject
+from dangjian_core.shared.ids import BranchId
+from dangjian_core.units.guards import alive, other
+from dangjian_core.units.hierarchy import live_unit, parent_of
+from dangjian_core.work.commands import AcceptWorkShare, AssignWorkShare, IssueWorkItem
+from dangjian_core.work.events import (
+    WorkEvent,
+    WorkItemIssued,
+    WorkShareAccepted,
+    WorkShareAssigned,
+    share_id,
+)
+from dangjian_core.work.state import WorkError, WorkItemState
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from dangjian_core.directory import Directory
+
+
+def existing(state: WorkItemState | None, item_id: str) -> WorkItemState:
+    """The item, or a refusal naming the unknown item."""
+    if state is None:
+        raise UnknownSubject(f"工作 {item_id} 不存在", f"work item {item_id} does not exist")
+    return state
+
+
+def lead(directory: Directory, unit_id: str, actor_id: str, at: datetime) -> None:
+    """Refuse unless the actor is the unit's secretary or organizing member then."""
+    permissions.enforce(permissions.run_work(directory, unit_id, actor_id, at))
+
+
+def issue(
+    command: IssueWorkItem, state: WorkItemState | None, directory: Directory
+) -> list[WorkEvent]:
+    """Issue an item of a living unit, due after now; the same issue again is a no-op."""
+    unit = other(directory, command.unit_id)
+    lead(directory, command.unit_id, command.actor_id, command.at)
+    event = WorkItemIssued(
+        command.item_id,
+        command.unit_id,
+        command.title,
+        command.measure,
+        command.target,
+        command.deadline,
+    )
+    if state is not None:
+        if state.parent_item_id is None and _head(state) == _head(event):
+            return []
+        raise WorkError(
+            f"工作编号 {command.item_id} 已被占用", f"item id {command.item_id} is taken"
+        )
+    alive(unit, command.at)
+    if command.deadline <= command.at:
+        raise InvalidCommand("截止时间须晚于部署时间", "the deadline must come after the issue")
+    return [event]
+
+
+def assign(command: AssignWorkShare, item: WorkItemState, directory: Directory) -> list[WorkEvent]:
+    """Give a unit directly below a share, within the item's deadline and target."""
+    unit = alive(other(directory, command.unit_id), command.at)
+    deadline = command.deadline or item.deadline
+    given = item.share(command.unit_id)
+    if given is not None:
+        if (given.target, given.deadline) == (command.target, deadline):
+            return []
+        raise WorkError(
+            f"{item.item_id} 已分解给 {command.unit_id}: {given.target}{item.measure}",
+            f"{item.item_id} already gave {command.unit_id} a share of {given.target}",
+        )
+    here = live_unit(directory, item.unit_id, command.at)
+    above = parent_of(directory, unit, command.at)
+    if here is None or above is None or above.unit_id != here.unit_id:
+        raise WorkError(
+            f"{command.unit_id} 不是 {item.unit_id} 的直接下级组织",
+            f"{command.unit_id} is not directly below {item.unit_id}",
+        )
+    if deadline > item.deadline:
+        raise WorkError(
+            "分解的截止时间不能晚于本级工作的截止时间",
+            f"a share may not be due after its item ({item.deadline.isoformat()})",
+        )
+    if item.assigned + command.target > item.target:
+        left = item.target - item.assigned
+        raise WorkError(
+            f"分解目标超出: {item.item_id} 目标 {item.target}{item.measure}, 尚可分解 {left}",
+            f"shares would exceed {item.item_id}'s target {item.target}: {left} left to assign",
+        )
+    share = share_id(item.item_id, command.unit_id)
+    return [WorkShareAssigned(item.item_id, command.unit_id, share, command.target, deadline)]
+
+
+def accept(
+    command: AcceptWorkShare, state: WorkItemState | None, directory: Directory
+) -> list[WorkEvent]:
+    """Accept the share the item above gave the unit, as the item the share id names."""
+    unit = other(directory, command.unit_id)
+    lead_for = permissions.ACCEPT_WORK
+    rule = permissions.run_work(directory, command.unit_id, command.actor_id, command.at, lead_for)
+    permissions.enforce(rule)
+    parent = existing(directory.work_item(command.parent_item_id), command.parent_item_id)
+    share = parent.share(command.unit_id)
+    if share is None:
+        raise WorkError(
+            f"{command.parent_item_id} 没有给 {command.unit_id} 分解工作",
+            f"{command.parent_item_id} gave {command.unit_id} no share",
+        )
+    event = WorkShareAccepted(
+        share.share_id,
+        BranchId(command.unit_id),
+        parent.item_id,
+        parent.title,
+        parent.measure,
+        share.target,
+        share.deadline,
+    )
+    if state is not None:
+        if state.parent_item_id == parent.item_id and _head(state) == _head(event):
+            return []
+        raise WorkError(f"工作编号 {share.share_id} 已被占用", f"item id {share.share_id} is taken")
+    alive(unit, command.at)
+    return [event]
+
+
+def _head(item: WorkItemState | WorkItemIssued | WorkShareAccepted) -> tuple[object, ...]:
+    return (item.item_id, item.unit_id, item.title, item.measure, item.target, item.deadline)

@@ -1,0 +1,55 @@
+"""中心工作状态 — one work item as folded from its stream: where it came from, its
+shares, its linked tasks and its own reported progress."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from attrs import frozen
+
+from dangjian_core.shared.errors import DomainError
+from dangjian_core.shared.ids import BranchId, TaskId
+from dangjian_core.work.events import WorkItemId
+
+
+class WorkError(DomainError):
+    """中心工作错误 — a work command was refused by a rule of the cascade."""
+
+    code = "work"
+
+
+@frozen
+class Share:
+    """分解份额 — the part of an item given to a unit directly below: its target, its
+    deadline and the id it takes when accepted."""
+
+    unit_id: BranchId
+    share_id: WorkItemId
+    target: int
+    deadline: datetime
+
+
+@frozen
+class WorkItemState:
+    """工作状态 — a work item: its unit, measure, target and deadline, the item it was
+    accepted from (None when issued), its shares, linked tasks and own progress."""
+
+    item_id: WorkItemId
+    unit_id: BranchId
+    title: str
+    measure: str
+    target: int
+    deadline: datetime
+    parent_item_id: WorkItemId | None = None
+    shares: tuple[Share, ...] = ()
+    tasks: tuple[tuple[TaskId, int], ...] = ()
+    done: int = 0
+
+    def share(self, unit_id: str) -> Share | None:
+        """The share given to ``unit_id``, if any."""
+        return next((s for s in self.shares if s.unit_id == unit_id), None)
+
+    @property
+    def assigned(self) -> int:
+        """The targets given away in shares, together."""
+        return sum(s.target for s in self.shares)
