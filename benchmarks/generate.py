@@ -59,6 +59,10 @@ class Simulator:
         """The directory's person lookup."""
         return self.states.get(PEOPLE.stream_id(person_id), (0, None))[1]
 
+    def evaluation(self, unit_id: str, cycle: str) -> Any:  # noqa: ARG002
+        """The directory's evaluation lookup: the generated county closes no cycle."""
+        return None
+
     def do(self, command: Any) -> Iterator[HistoryItem]:
         """Decide and fold a command; refusals (e.g. no slots left) are counted, not raised."""
         concept: Concept = concept_of(command)

@@ -22,6 +22,7 @@ from typing import Any
 
 from attrs import frozen
 
+from adapters.evaluation_queries import cycle_ledger
 from adapters.queries import Queries
 from adapters.storage import projector
 from adapters.storage.errors import DuplicateCommandId, VersionConflict
@@ -111,7 +112,9 @@ class Dangjian:
                 return self._answer_again(tx, record, digest)
             version, state = fold(concept, cached_version, cached_state, rows)
             directory = StoreDirectory(
-                lambda c, sid: self._state(c, sid, tx.read_stream), self._units.ids
+                lambda c, sid: self._state(c, sid, tx.read_stream),
+                self._units.ids,
+                ledger=lambda unit_id, cycle: cycle_ledger(self.store, unit_id, cycle),
             )
             try:
                 events = concept.decide(command, state, directory)

@@ -10,7 +10,7 @@ from typing import Any
 
 from attrs import frozen
 
-from adapters import grid_queries, org_queries, star_queries
+from adapters import evaluation_queries, grid_queries, org_queries, star_queries
 from adapters.grid_queries import BlockView, LinkShortfall, StalePair
 from adapters.org_queries import PersonView, PipelineEntry
 from adapters.storage import projector
@@ -52,6 +52,7 @@ class Queries:
 
     def __init__(self, store: EventStore) -> None:
         self._store = store
+        self.evaluation = evaluation_queries.EvaluationQueries(store)
 
     def _read(self) -> Any:
         projector.catch_up(self._store)
@@ -69,7 +70,10 @@ class Queries:
             people = _branch_people(views, branch_id)
             balances = views.select("balances", {"branch_id": branch_id, "cycle": cycle})
             totals = views.select("category_totals", {"branch_id": branch_id, "cycle": cycle})
-        return rank(_standings(people, balances, totals, statuses))
+            standings = list(_standings(people, balances, totals, statuses))
+            # Under an adopted scheme the wall shows what counts (caps, deductions, vetoes).
+            standings = evaluation_queries.counted_wall(views, branch_id, cycle, standings)
+        return rank(standings)
 
     def explain(self, person_id: str, cycle: str) -> Explanation:
         """A person's balance for a cycle and every event behind it."""
@@ -79,7 +83,7 @@ class Queries:
             lines = views.select("ledger", where, order_by=("position",))
             balance = views.select("balances", {**where, "branch_id": person["branch_id"]})
             totals = views.select("category_totals", {**where, "branch_id": person["branch_id"]})
-        return Explanation(
+        explanation = Explanation(
             person_id,
             str(person["name"]),
             str(person["branch_id"]),
@@ -88,6 +92,7 @@ class Queries:
             {str(t["category"]): int(t["total"] or 0) for t in totals},
             tuple(_line(row) for row in lines),
         )
+        return self.evaluation.counted_explanation(explanation)
 
     def task(self, task_id: str) -> TaskView:
         """A task and its claims."""

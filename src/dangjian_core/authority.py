@@ -22,6 +22,7 @@ from dangjian_core.calendar.workdays import Calendar
 from dangjian_core.catalog import (
     CALENDARS,
     CONCEPTS,
+    EVALUATION,
     EVENT_NAMES,
     GRIDS,
     PEOPLE,
@@ -30,6 +31,9 @@ from dangjian_core.catalog import (
     WORK,
 )
 from dangjian_core.directory import Directory
+from dangjian_core.evaluation.authority import EVALUATION_EVENTS, evaluation_violation
+from dangjian_core.evaluation.standings import CycleLedger
+from dangjian_core.evaluation.state import evaluation_id
 from dangjian_core.grids.events import BlockLaidOut, VisitLogged
 from dangjian_core.grids.pairing import visit_rule
 from dangjian_core.grids.state import BlockState
@@ -107,6 +111,8 @@ def violation(recorded: Recorded[Any], directory: Directory, before: Any) -> p.R
         return _rating_event(event, actor, at, directory)
     if isinstance(event, GRIDS.events):
         return _grid_event(event, actor, at, directory, before)
+    if isinstance(event, EVALUATION_EVENTS):
+        return evaluation_violation(event, actor, at, directory)
     if isinstance(event, HolidaysDeclared | WorkdaysDeclared):
         unit = directory.branch(event.unit_id)
         return p.keep_calendar(directory, unit, event.unit_id, actor, at)
@@ -164,6 +170,14 @@ class _Streams:
     def block(self, block_id: str) -> Any:
         """The grid block as folded so far."""
         return self._states.get(GRIDS.stream_id(block_id))
+
+    def evaluation(self, unit_id: BranchId, cycle: str) -> Any:
+        """The unit's evaluation for a cycle as folded so far."""
+        return self._states.get(EVALUATION.stream_id(evaluation_id(unit_id, cycle)))
+
+    def cycle_ledger(self, unit_id: BranchId, cycle: str) -> CycleLedger:  # noqa: ARG002
+        """Not needed to judge authority: an empty ledger."""
+        return CycleLedger()
 
     def children(self, unit_id: BranchId, at: datetime) -> list[UnitState]:
         """The living units under ``unit_id`` at ``at``, as folded so far."""

@@ -17,6 +17,10 @@ from dangjian_core.calendar import commands as calendar_commands
 from dangjian_core.calendar import decisions as calendar_decisions
 from dangjian_core.calendar import events as calendar_events
 from dangjian_core.calendar import projections as calendar_projections
+from dangjian_core.evaluation import commands as evaluation_commands
+from dangjian_core.evaluation import decisions as evaluation_decisions
+from dangjian_core.evaluation import events as evaluation_events
+from dangjian_core.evaluation import projections as evaluation_projections
 from dangjian_core.grids import commands as grid_commands
 from dangjian_core.grids import decisions as grid_decisions
 from dangjian_core.grids import events as grid_events
@@ -241,7 +245,33 @@ CALENDARS = Concept(
     calendar_decisions.decide,
     calendar_decisions.evolve_state,
 )
-CONCEPTS = (UNITS, PEOPLE, TASKS, POINTS, RATINGS, GRIDS, WORK, CALENDARS)
+EVALUATION = Concept(
+    "evaluation",
+    "evaluation",
+    "evaluation_id",
+    (
+        evaluation_commands.AdoptScheme,
+        evaluation_commands.SetQuota,
+        evaluation_commands.ApplyDeduction,
+        evaluation_commands.RecordVeto,
+        evaluation_commands.ScoreActivist,
+        evaluation_commands.PublishSnapshot,
+        evaluation_commands.CloseCycle,
+    ),
+    (
+        evaluation_events.SchemeAdopted,
+        evaluation_events.QuotaSet,
+        evaluation_events.DeductionApplied,
+        evaluation_events.VetoRecorded,
+        evaluation_events.ActivistScored,
+        evaluation_events.SnapshotPublished,
+        evaluation_events.CycleClosed,
+    ),
+    evaluation_decisions.initial_state,
+    evaluation_decisions.decide,
+    evaluation_decisions.evolve_state,
+)
+CONCEPTS = (UNITS, PEOPLE, TASKS, POINTS, RATINGS, GRIDS, WORK, CALENDARS, EVALUATION)
 
 #: Stable stored names of every event type. These strings are a storage contract: a class
 #: may be renamed or moved, but its stored name stays; a changed event gets a new name
@@ -284,6 +314,13 @@ EVENT_TYPES: Mapping[str, type[Any]] = {
     "LinkExemptionRecorded": grid_events.LinkExemptionRecorded,
     "HouseholdPaired": grid_events.HouseholdPaired,
     "VisitLogged": grid_events.VisitLogged,
+    "SchemeAdopted": evaluation_events.SchemeAdopted,
+    "QuotaSet": evaluation_events.QuotaSet,
+    "DeductionApplied": evaluation_events.DeductionApplied,
+    "VetoRecorded": evaluation_events.VetoRecorded,
+    "ActivistScored": evaluation_events.ActivistScored,
+    "SnapshotPublished": evaluation_events.SnapshotPublished,
+    "CycleClosed": evaluation_events.CycleClosed,
     "HolidaysDeclared": calendar_events.HolidaysDeclared,
     "WorkdaysDeclared": calendar_events.WorkdaysDeclared,
     "WorkItemIssued": work_events.WorkItemIssued,
@@ -346,6 +383,12 @@ PROJECTIONS = (
         calendar_projections.TABLES,
         calendar_projections.project_calendar,
         CALENDARS.events,
+    ),
+    Projection(
+        "evaluation",
+        evaluation_projections.TABLES,
+        evaluation_projections.project_evaluation,
+        EVALUATION.events,
     ),
     Projection("audit", trail.TABLES, trail.project_audit),
 )

@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Protocol
 from attrs import field, frozen
 
 from dangjian_core.calendar.workdays import Calendar
+from dangjian_core.evaluation.standings import CycleLedger
 from dangjian_core.shared.ids import BranchId, PersonId
 from dangjian_core.units.hierarchy import children_among
 
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from dangjian_core.evaluation.state import EvaluationState
     from dangjian_core.grids.state import BlockState
     from dangjian_core.people.decisions import PersonState
     from dangjian_core.tasks.state import TaskState
@@ -43,6 +45,13 @@ class Directory(Protocol):
     def block(self, block_id: str) -> BlockState | None:
         """The folded state of a grid block."""
 
+    def evaluation(self, unit_id: BranchId, cycle: str) -> EvaluationState | None:
+        """The folded evaluation of a unit for a cycle (scheme, quota, close)."""
+
+    def cycle_ledger(self, unit_id: BranchId, cycle: str) -> CycleLedger:
+        """A unit's ledger lines for a cycle and the completions awaiting review (the
+        adapter answers from the views, topped up with the log after them)."""
+
     def children(self, unit_id: BranchId, at: datetime) -> list[UnitState]:
         """The living units directly under ``unit_id`` at ``at`` (after hand-overs: a
         unit under one merged into ``unit_id`` counts), ordered by id."""
@@ -64,6 +73,8 @@ class FixedDirectory:
     branches: Mapping[BranchId, UnitState] = field(factory=dict)
     people: Mapping[PersonId, PersonState] = field(factory=dict)
     blocks: Mapping[str, BlockState] = field(factory=dict)
+    evaluations: Mapping[tuple[BranchId, str], EvaluationState] = field(factory=dict)
+    ledgers: Mapping[tuple[BranchId, str], CycleLedger] = field(factory=dict)
     work_items: Mapping[str, WorkItemState] = field(factory=dict)
     tasks: Mapping[str, TaskState] = field(factory=dict)
     calendars: Mapping[str, Calendar] = field(factory=dict)
@@ -79,6 +90,14 @@ class FixedDirectory:
     def block(self, block_id: str) -> BlockState | None:
         """The grid block with this id, if given."""
         return self.blocks.get(block_id)
+
+    def evaluation(self, unit_id: BranchId, cycle: str) -> EvaluationState | None:
+        """The unit's evaluation for the cycle, if given."""
+        return self.evaluations.get((unit_id, cycle))
+
+    def cycle_ledger(self, unit_id: BranchId, cycle: str) -> CycleLedger:
+        """The unit's ledger for the cycle, if given; an empty one otherwise."""
+        return self.ledgers.get((unit_id, cycle)) or CycleLedger()
 
     def children(self, unit_id: BranchId, at: datetime) -> list[UnitState]:
         """The given living units directly under ``unit_id`` at ``at``."""

@@ -245,3 +245,28 @@ def keep_calendar(
             f"{CALENDAR[1]} the calendar",
         )
     return lead_unit(directory, unit, actor_id, at, CALENDAR)
+
+
+ADOPT_SCHEME: What = ("采用积分细则", "adopt a points scheme for")
+SET_QUOTA: What = ("下达发展名额", "set the development quota of")
+EVALUATE: What = ("扣分、否决、评分或公布成绩", "deduct, veto, score or publish standings in")
+CLOSE_CYCLE: What = ("结束考评周期", "close the evaluation cycle of")
+
+
+def adopt_scheme(directory: Directory, unit: UnitState, actor_id: str, at: datetime) -> Rule | None:
+    """积分细则: adopted by the unit's secretary or organizing member, or from above it."""
+    return lead_unit(directory, unit, actor_id, at, ADOPT_SCHEME)
+
+
+def set_quota(directory: Directory, unit: UnitState, actor_id: str, at: datetime) -> Rule | None:
+    """发展名额: set by the upper unit (its secretary or organizing member, any level
+    higher, or a root's superior) — never by the branch itself."""
+    return change_unit(directory, unit, actor_id, at, SET_QUOTA)
+
+
+def evaluate(
+    directory: Directory, unit: UnitState, actor_id: str, at: datetime, what: What = EVALUATE
+) -> Rule | None:
+    """扣分、一票否决、积极分子评分、季度成绩、结束周期: the unit's secretary or
+    organizing member, or a level above it."""
+    return lead_unit(directory, unit, actor_id, at, what)

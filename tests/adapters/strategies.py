@@ -62,6 +62,8 @@ def for_annotation(annotation: Any) -> st.SearchStrategy[Any]:
     }
     if annotation in simple:
         return simple[annotation]
+    if isinstance(annotation, type) and attrs.has(annotation):  # a value nested in an event
+        return event_strategy(annotation)
     raise TypeError(f"no strategy for annotation {annotation!r}: teach tests/adapters/strategies")
 
 

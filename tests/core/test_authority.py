@@ -15,6 +15,16 @@ import pytest
 from dangjian_core.authority import Flag, audit, violation
 from dangjian_core.calendar.events import HolidaysDeclared, WorkdaysDeclared
 from dangjian_core.catalog import EVENT_TYPES
+from dangjian_core.evaluation.events import (
+    ActivistScored,
+    CycleClosed,
+    DeductionApplied,
+    QuotaSet,
+    SchemeAdopted,
+    SnapshotPublished,
+    VetoRecorded,
+)
+from dangjian_core.evaluation.state import FrozenStandings
 from dangjian_core.grids.events import (
     BlockLaidOut,
     BlockPostAssigned,
@@ -82,6 +92,7 @@ from dangjian_core.work.events import (
     WorkShareAssigned,
 )
 from dangjian_core.work.state import WorkItemState
+from tests.core.evaluation_given import PAIXILV
 from tests.core.given import Village
 from tests.core.org import (
     CHEN,
@@ -117,6 +128,16 @@ WORK_EXAMPLES: list[tuple[Any, str, str | None]] = [
     (WorkProgressReported(W1, 3, ""), DING, LV),
 ]
 
+#: Evaluation events of the town's cycle: its leaders, and the quota from above it.
+EVALUATION_EXAMPLES: list[tuple[Any, str, str | None]] = [
+    (SchemeAdopted(TOWN, "2018-01", 1, PAIXILV), WANG, HU),
+    (QuotaSet(TOWN, "2018-01", 2, ""), COUNTY, WANG),
+    (DeductionApplied(TOWN, "2018-01", "D1", WANG, "absent", "缺席", 5, "基础分", ""), DING, HU),
+    (VetoRecorded(TOWN, "2018-01", DING, "discipline", "处分", ""), WANG, LV),
+    (ActivistScored(TOWN, "2018-01", DING, (("群众评议", 90),)), DING, CHEN),
+    (SnapshotPublished(TOWN, "2018-01", "2018Q1", FrozenStandings(later(10), ())), WANG, HU),
+    (CycleClosed(TOWN, "2018-01", FrozenStandings(later(10), ())), COUNTY, LV),
+]
 
 AT = later(10)
 U = BranchId
@@ -184,6 +205,7 @@ EXAMPLES: list[tuple[Any, str, str | None]] = [
     (HolidaysDeclared("default", "国庆节", (date(2018, 10, 1),), TOWN), DING, HU),
     (WorkdaysDeclared("default", "调休", (date(2018, 9, 29),), TOWN), COUNTY, LV),
     *WORK_EXAMPLES,
+    *EVALUATION_EXAMPLES,
 ]
 
 

@@ -20,6 +20,7 @@ from adapters.cli import (
     audit_group,
     branch,
     calendar,
+    evaluation,
     grid_views,
     grids,
     people,
@@ -133,6 +134,13 @@ cli.add_command(
 cli.add_command(_group("points", "积分: 撤销、加减分 / revoke and adjust points", points))
 cli.add_command(
     _group("stars", "评星: 标准、拟定、评定、降低、撤销、创星榜 / star ratings", stars, star_board)
+)
+cli.add_command(
+    _group(
+        "eval",
+        "考评: 积分细则、发展名额、扣分、否决、季度成绩、结束周期 / yearly evaluation",
+        evaluation,
+    )
 )
 cli.add_command(_group("project", "投影进程: 保持读模型最新 / the read-model projector", project))
 cli.add_command(

@@ -47,10 +47,17 @@ def balance_lines(explanation: Explanation) -> list[str]:
     if not explanation.consistent:
         check = f"≠ 各行之和 {summed}! 请运行 dangjian replay / does NOT equal the lines' sum"
     by_category = "、".join(f"{c} {t}" for c, t in sorted(explanation.categories.items()))
-    return [
-        f"合计 {explanation.total} 分 {check}",
-        f"分类 / by category: {by_category or '无'}",
-    ]
+    lines = [f"合计 {explanation.total} 分 {check}", f"分类 / by category: {by_category or '无'}"]
+    if explanation.counted_total is not None:
+        lines.append(
+            f"按积分细则计入 {explanation.counted_total} 分 / counted under the points scheme"
+        )
+        at = {line.position: show_time(line.at) for line in explanation.lines}
+        lines += [
+            f"  {at.get(position, f'#{position}')} 的一笔计入 {counted} 分: {note}"
+            for position, counted, note in explanation.capped
+        ]
+    return lines
 
 
 @click.command("balance")

@@ -83,8 +83,12 @@ def wall(
         "tie_rules": [{"key": key, "label": label} for key, label in TIE_RULES],
         "entries": plain(entries),
     }
+    evaluation = app.queries.evaluation.state(branch_id, chosen)
+    version = None if evaluation is None else evaluation.scheme_version
+    document["scheme_version"] = version
     title = heading(f"{name} 积分墙 · {cycle_label(chosen)} ({chosen})")
-    runtime.show(document, [title, tie_rules_text(), wall_table(entries)])
+    basis = Text(f"按积分细则第 {version} 版计入 (封顶、扣分、一票否决)" if version else "")
+    runtime.show(document, [title, basis, tie_rules_text(), wall_table(entries)])
 
 
 COMMANDS = (wall,)

@@ -16,7 +16,9 @@ from adapters.storage.mapper import recorded_of
 from adapters.storage.store import EventStore, StoredRow
 from dangjian_core.calendar.state import CalendarState
 from dangjian_core.calendar.workdays import Calendar
-from dangjian_core.catalog import CALENDARS, GRIDS, PEOPLE, TASKS, UNITS, WORK, Concept
+from dangjian_core.catalog import CALENDARS, EVALUATION, GRIDS, PEOPLE, TASKS, UNITS, WORK, Concept
+from dangjian_core.evaluation.standings import CycleLedger
+from dangjian_core.evaluation.state import EvaluationState, evaluation_id
 from dangjian_core.grids.state import BlockState
 from dangjian_core.people.decisions import PersonState
 from dangjian_core.shared.ids import BranchId, PersonId
@@ -106,9 +108,12 @@ class StoreDirectory:
         self,
         read: Any,
         unit_ids: Callable[[], Iterable[str]] | None = None,
+        *,
+        ledger: Callable[[str, str], CycleLedger] | None = None,
     ) -> None:
         self._read = read
         self._unit_ids = unit_ids
+        self._ledger = ledger
 
     def branch(self, branch_id: BranchId) -> UnitState | None:
         """The branch's current state."""
@@ -124,6 +129,18 @@ class StoreDirectory:
         """The grid block's current state."""
         block: BlockState | None = self._read(GRIDS, GRIDS.stream_id(block_id))
         return block
+
+    def evaluation(self, unit_id: BranchId, cycle: str) -> EvaluationState | None:
+        """The unit's evaluation for the cycle (scheme, quota, close)."""
+        stream_id = EVALUATION.stream_id(evaluation_id(unit_id, cycle))
+        state: EvaluationState | None = self._read(EVALUATION, stream_id)
+        return state
+
+    def cycle_ledger(self, unit_id: BranchId, cycle: str) -> CycleLedger:
+        """The unit's ledger lines and open reviews for the cycle, from the views topped
+        up with the log (see :func:`adapters.evaluation_queries.cycle_ledger`); empty when
+        the directory was built without a ledger."""
+        return CycleLedger() if self._ledger is None else self._ledger(unit_id, cycle)
 
     def work_item(self, item_id: str) -> WorkItemState | None:
         """The work item's current state."""

@@ -9,6 +9,7 @@ from dangjian_core.points.commands import AdjustPoints, PointsCommand
 from dangjian_core.points.events import PointsAdjusted, PointsEvent
 from dangjian_core.shared.errors import DomainError, UnknownSubject
 from dangjian_core.shared.time import cycle_of
+from dangjian_core.tasks.guards import points_cycle_open
 from dangjian_core.units.guards import alive, other
 from dangjian_core.units.hierarchy import live_unit
 from dangjian_core.units.roles import ADJUSTERS
@@ -68,11 +69,13 @@ def _adjust(
             f"{command.person_id} 不是本支部登记人员",
             f"{command.person_id} is not on branch {command.branch_id}'s roll",
         )
+    cycle = cycle_of(command.at, branch.cycle_start_month)
+    points_cycle_open(directory, command.branch_id, cycle)
     event = PointsAdjusted(
         command.adjustment_id,
         command.branch_id,
         command.person_id,
-        cycle_of(command.at, branch.cycle_start_month),
+        cycle,
         command.category,
         command.delta,
         command.reason,

@@ -30,6 +30,15 @@ class Explanation:
     total: int
     categories: dict[str, int]
     lines: tuple[LedgerLine, ...]
+    #: Under the unit's points scheme (积分细则): the counted total, and for each line
+    #: (position, counted points, note such as "超出上限…"); empty without a scheme.
+    counted_total: int | None = None
+    counted_lines: tuple[tuple[int, int, str], ...] = ()
+
+    @property
+    def capped(self) -> tuple[tuple[int, int, str], ...]:
+        """The lines that count less than their amount under the scheme, with the note."""
+        return tuple(c for c in self.counted_lines if c[2])
 
     @property
     def consistent(self) -> bool:

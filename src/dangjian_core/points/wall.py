@@ -46,17 +46,28 @@ class WallEntry:
     separated_by: str | None
 
 
+def tie_key(total: int, credits: int, reached: int, person_id: str) -> tuple[int, int, int, str]:
+    """The sort key of :data:`TIE_RULES`, for any kind of standing (best first)."""
+    return (-total, -credits, reached, person_id)
+
+
+def separating_rule(above: tuple[object, ...], below: tuple[object, ...]) -> str | None:
+    """The rule of :data:`TIE_RULES` that puts ``below`` after ``above`` (their
+    :func:`tie_key`), or None when their totals differ."""
+    if above[0] != below[0]:
+        return None
+    for (_name, label), a, b in zip(TIE_RULES[1:], above[1:], below[1:], strict=True):
+        if a != b:
+            return label
+    return TIE_RULES[-1][1]
+
+
 def _sort_key(s: Standing) -> tuple[int, int, int, str]:
-    return (-s.total, -s.credits, s.last_position, s.person_id)
+    return tie_key(s.total, s.credits, s.last_position, s.person_id)
 
 
 def _separating_rule(above: Standing, below: Standing) -> str | None:
-    if above.total != below.total:
-        return None
-    for name, label in TIE_RULES[1:]:
-        if getattr(above, name) != getattr(below, name):
-            return label
-    return TIE_RULES[-1][1]
+    return separating_rule(_sort_key(above), _sort_key(below))
 
 
 def rank(standings: Iterable[Standing]) -> list[WallEntry]:

@@ -51,6 +51,7 @@ from dangjian_core.tasks.events import (
 from dangjian_core.tasks.guards import (
     before_deadline,
     claim_at,
+    cycle_open,
     existing,
     in_same_unit,
     live,
@@ -95,13 +96,15 @@ def decide(command: TaskCommand, state: TaskState | None, directory: Directory) 
         case SubmitCompletion():
             return _submit(command, live(state, command.task_id), directory)
         case ApproveCompletion():
-            return reviews.approve(command, live(state, command.task_id), directory)
+            task = cycle_open(directory, live(state, command.task_id), command.claimant_id)
+            return reviews.approve(command, task, directory)
         case RejectCompletion():
             return reviews.reject(command, live(state, command.task_id), directory)
         case CancelTask():
             return reviews.cancel(command, existing(state, command.task_id), directory)
         case RevokePoints():
-            return reviews.revoke(command, existing(state, command.task_id), directory)
+            task = cycle_open(directory, existing(state, command.task_id), command.claimant_id)
+            return reviews.revoke(command, task, directory)
         case _:
             assert_never(command)
 

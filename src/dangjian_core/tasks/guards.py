@@ -7,8 +7,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from dangjian_core import permissions
+from dangjian_core.evaluation.decisions import closed_refusal
 from dangjian_core.shared.errors import UnknownSubject
-from dangjian_core.shared.ids import PersonId
+from dangjian_core.shared.ids import BranchId, PersonId
 from dangjian_core.tasks.errors import DeadlinePassed, OutOfOrder, TaskClosed
 from dangjian_core.tasks.state import Claim, ClaimStatus, TaskState
 from dangjian_core.units.guards import other
@@ -76,3 +77,19 @@ def claim_at(state: TaskState, claimant_id: str, wanted: frozenset[ClaimStatus])
             f"{'absent' if claim is None else claim.status.value}",
         )
     return claim
+
+
+def cycle_open(directory: Directory, state: TaskState, claimant_id: str) -> TaskState:
+    """The task, unless the claim's points fall in an evaluation cycle already closed
+    (its standings are frozen): then approving or revoking is refused."""
+    claim = state.claim_of(PersonId(claimant_id))
+    if claim is not None:
+        points_cycle_open(directory, state.issued.branch_id, claim.cycle)
+    return state
+
+
+def points_cycle_open(directory: Directory, branch_id: str, cycle: str) -> None:
+    """Refuse a change to the points of a unit's closed evaluation cycle."""
+    evaluation = directory.evaluation(BranchId(branch_id), cycle)
+    if evaluation is not None and evaluation.closed is not None:
+        raise closed_refusal(evaluation)

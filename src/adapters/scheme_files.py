@@ -1,0 +1,63 @@
+"""积分细则文件 — a points scheme described in TOML, read with :mod:`tomllib`.
+
+The file's tables mirror :class:`dangjian_core.evaluation.scheme.Scheme`: ``name``, then
+``[[categories]]`` (name, cap, kind = "sum" | "deduction", takes, default),
+``[[deductions]]`` (code, label, points, category, once_a_year), ``[[vetoes]]`` (code,
+label) and ``[[dimensions]]`` (name, weight, max_score, from_points). See docs/schemes.md.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from cattrs import transform_error
+
+from adapters.storage.mapper import converter
+from dangjian_core.evaluation.scheme import Scheme, check_scheme
+from dangjian_core.shared.errors import InvalidCommand
+
+_KEYS = {
+    "": {"name", "categories", "deductions", "vetoes", "dimensions"},
+    "categories": {"name", "cap", "kind", "takes", "default"},
+    "deductions": {"code", "label", "points", "category", "once_a_year"},
+    "vetoes": {"code", "label"},
+    "dimensions": {"name", "weight", "max_score", "from_points"},
+}
+
+
+def _unknown_keys(data: dict[str, Any]) -> list[str]:
+    unknown = [f"{k}" for k in data if k not in _KEYS[""]]
+    for table in ("categories", "deductions", "vetoes", "dimensions"):
+        for i, item in enumerate(data.get(table, [])):
+            extra = set(item) - _KEYS[table] if isinstance(item, dict) else {"?"}
+            unknown += [f"{table}[{i}].{k}" for k in sorted(extra)]
+    return unknown
+
+
+def parse_scheme(text: str, source: str = "<text>") -> Scheme:
+    """The scheme a TOML text describes, or :class:`InvalidCommand` naming the problem."""
+    try:
+        data = tomllib.loads(text)
+        unknown = _unknown_keys(data)
+        if unknown:
+            raise ValueError(f"未知的键 / unknown keys: {', '.join(unknown)}")
+        scheme = converter.structure(data, Scheme)
+        check_scheme(None, None, scheme)
+    except (tomllib.TOMLDecodeError, ValueError, TypeError, KeyError) as error:
+        zh, _, en = str(error).partition(" / ")
+        raise InvalidCommand(
+            f"积分细则 {source} 无效:{zh}", f"scheme {source} is invalid: {en or zh}"
+        ) from None
+    except ExceptionGroup as error:  # cattrs reports every field it could not structure
+        where = "; ".join(transform_error(error))
+        raise InvalidCommand(
+            f"积分细则 {source} 格式不对:{where}", f"scheme {source} is malformed: {where}"
+        ) from None
+    return scheme
+
+
+def read_scheme(path: str | Path) -> Scheme:
+    """The scheme in a TOML file."""
+    return parse_scheme(Path(path).read_text(encoding="utf-8"), str(path))
