@@ -13,16 +13,18 @@ A refused command raises and writes nothing.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+import attrs
 from attrs import frozen
 
+from adapters.command_digest import digests
 from adapters.evaluation_queries import cycle_ledger
+from adapters.follow_up import FollowUpResult
 from adapters.queries import Queries
 from adapters.storage import projector
 from adapters.storage.errors import DuplicateCommandId, VersionConflict
@@ -36,7 +38,7 @@ from adapters.storage.store import (
     WriteTransaction,
 )
 from adapters.storage.urls import open_store
-from dangjian_core.catalog import Concept, concept_of, stream_of
+from dangjian_core.catalog import Concept, concept_of, follow_ups, stream_of
 from dangjian_core.shared.errors import DomainError
 from dangjian_core.shared.recorded import Recorded
 
@@ -58,6 +60,9 @@ class Outcome:
 
     events: tuple[Recorded[Any], ...]
     replayed: bool = False
+    #: The commands that followed in other streams, each handled in its own transaction
+    #: after this one committed (a confirmed list → each person to 发展对象; ADR 0010).
+    follow_ups: tuple[FollowUpResult, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -90,18 +95,54 @@ class Dangjian:
         other; should a writer that takes no stream lock (a bulk load) get in first, the
         stream is reloaded and the command decided again, a bounded number of times.
         """
+        outcome = self._decided(command, command_id or uuid.uuid4().hex)
+        if not outcome.events:
+            return outcome
+        # Also when answered again: a retry after a crash finishes the follow-ups.
+        return attrs.evolve(outcome, follow_ups=tuple(self.follow_up(outcome.events)))
+
+    def follow_up(self, events: Iterable[Recorded[Any]]) -> list[FollowUpResult]:
+        """Handle the commands that follow ``events`` (already committed), in order.
+
+        Each has a deterministic command id, so running them again answers the ones already
+        handled. A refused follow-up is reported (and in the attempts log), not raised: the
+        triggering event stands.
+        """
+        results = []
+        for recorded in events:
+            for follow in follow_ups(recorded):
+                name, stream = type(follow.command).__name__, stream_of(follow.command)
+                try:
+                    done = self.handle(follow.command, command_id=follow.command_id)
+                except DomainError as refused:
+                    results.append(
+                        FollowUpResult(follow.command_id, name, stream, False, error=str(refused))
+                    )
+                    continue
+                fresh = done.changed and not done.replayed
+                results.append(
+                    FollowUpResult(follow.command_id, name, stream, True, done.replayed, fresh)
+                )
+        return results
+
+    def _decided(self, command: Any, command_id: str) -> Outcome:
         concept, stream_id = concept_of(command), stream_of(command)
-        command_id = command_id or uuid.uuid4().hex
-        digest = hashlib.sha256(dumps(converter.unstructure(command))).hexdigest()
+        digest, *earlier = digests(command)
         for _ in range(CONFLICT_RETRIES - 1):
             try:
-                return self._handle(command, concept, stream_id, command_id, digest)
+                return self._handle(command, concept, stream_id, command_id, digest, earlier)
             except VersionConflict:
                 self._cache.forget(stream_id)
-        return self._handle(command, concept, stream_id, command_id, digest)
+        return self._handle(command, concept, stream_id, command_id, digest, earlier)
 
     def _handle(
-        self, command: Any, concept: Concept, stream_id: str, command_id: str, digest: str
+        self,
+        command: Any,
+        concept: Concept,
+        stream_id: str,
+        command_id: str,
+        digest: str,
+        earlier: list[str],
     ) -> Outcome:
         refusal: DomainError | None = None
         with self.store.writing(stream_id) as tx:
@@ -109,7 +150,7 @@ class Dangjian:
             cached_version, cached_state = self._cache.get(concept, stream_id)
             record, rows = tx.recall_and_read(command_id, stream_id, cached_version)
             if record is not None:
-                return self._answer_again(tx, record, digest)
+                return self._answer_again(tx, record, (digest, *earlier))
             version, state = fold(concept, cached_version, cached_state, rows)
             directory = StoreDirectory(
                 lambda c, sid: self._state(c, sid, tx.read_stream),
@@ -170,8 +211,11 @@ class Dangjian:
             record = tx.recall(command_id)
             return None if record is None else self._recorded_again(tx, record)
 
-    def _answer_again(self, tx: WriteTransaction, record: CommandRecord, digest: str) -> Outcome:
-        if record.digest != digest:
+    def _answer_again(
+        self, tx: WriteTransaction, record: CommandRecord, digests: tuple[str, ...]
+    ) -> Outcome:
+        # A command recorded before a field was added matches one of its earlier digests.
+        if record.digest not in digests:
             raise DuplicateCommandId(
                 f"命令编号 {record.command_id} 已用于另一条命令",
                 f"command id {record.command_id} was already used for a different command",

@@ -30,6 +30,7 @@ from dangjian_core.catalog import (
     UNITS,
     WORK,
 )
+from dangjian_core.development.authority import DEVELOPMENT_EVENTS, development_violation
 from dangjian_core.directory import Directory
 from dangjian_core.evaluation.authority import EVALUATION_EVENTS, evaluation_violation
 from dangjian_core.evaluation.standings import CycleLedger
@@ -113,6 +114,8 @@ def violation(recorded: Recorded[Any], directory: Directory, before: Any) -> p.R
         return _grid_event(event, actor, at, directory, before)
     if isinstance(event, EVALUATION_EVENTS):
         return evaluation_violation(event, actor, at, directory)
+    if isinstance(event, DEVELOPMENT_EVENTS):
+        return development_violation(event, actor, at, directory)
     if isinstance(event, HolidaysDeclared | WorkdaysDeclared):
         unit = directory.branch(event.unit_id)
         return p.keep_calendar(directory, unit, event.unit_id, actor, at)

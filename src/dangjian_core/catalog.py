@@ -17,6 +17,12 @@ from dangjian_core.calendar import commands as calendar_commands
 from dangjian_core.calendar import decisions as calendar_decisions
 from dangjian_core.calendar import events as calendar_events
 from dangjian_core.calendar import projections as calendar_projections
+from dangjian_core.development import commands as development_commands
+from dangjian_core.development import decisions as development_decisions
+from dangjian_core.development import events as development_events
+from dangjian_core.development import policy as development_policy
+from dangjian_core.development import projections as development_projections
+from dangjian_core.development.policy import FollowUp
 from dangjian_core.evaluation import commands as evaluation_commands
 from dangjian_core.evaluation import decisions as evaluation_decisions
 from dangjian_core.evaluation import events as evaluation_events
@@ -245,6 +251,34 @@ CALENDARS = Concept(
     calendar_decisions.decide,
     calendar_decisions.evolve_state,
 )
+DEVELOPMENT = Concept(
+    "development",
+    "development",
+    "development_id",
+    (
+        development_commands.ProposeList,
+        development_commands.PostNotice,
+        development_commands.FileObjection,
+        development_commands.UpholdObjection,
+        development_commands.DismissObjection,
+        development_commands.ConfirmList,
+        development_commands.CommendMembers,
+        development_commands.FlagForTraining,
+    ),
+    (
+        development_events.ListProposed,
+        development_events.NoticePosted,
+        development_events.ObjectionFiled,
+        development_events.ObjectionUpheld,
+        development_events.ObjectionDismissed,
+        development_events.ListConfirmed,
+        development_events.MembersCommended,
+        development_events.TrainingFlagged,
+    ),
+    development_decisions.initial_state,
+    development_decisions.decide,
+    development_decisions.evolve_state,
+)
 EVALUATION = Concept(
     "evaluation",
     "evaluation",
@@ -271,7 +305,7 @@ EVALUATION = Concept(
     evaluation_decisions.decide,
     evaluation_decisions.evolve_state,
 )
-CONCEPTS = (UNITS, PEOPLE, TASKS, POINTS, RATINGS, GRIDS, WORK, CALENDARS, EVALUATION)
+CONCEPTS = (UNITS, PEOPLE, TASKS, POINTS, RATINGS, GRIDS, WORK, CALENDARS, DEVELOPMENT, EVALUATION)
 
 #: Stable stored names of every event type. These strings are a storage contract: a class
 #: may be renamed or moved, but its stored name stays; a changed event gets a new name
@@ -328,6 +362,14 @@ EVENT_TYPES: Mapping[str, type[Any]] = {
     "WorkShareAccepted": work_events.WorkShareAccepted,
     "TasksLinked": work_events.TasksLinked,
     "WorkProgressReported": work_events.WorkProgressReported,
+    "ListProposed": development_events.ListProposed,
+    "NoticePosted": development_events.NoticePosted,
+    "ObjectionFiled": development_events.ObjectionFiled,
+    "ObjectionUpheld": development_events.ObjectionUpheld,
+    "ObjectionDismissed": development_events.ObjectionDismissed,
+    "ListConfirmed": development_events.ListConfirmed,
+    "MembersCommended": development_events.MembersCommended,
+    "TrainingFlagged": development_events.TrainingFlagged,
 }
 if set(EVENT_TYPES.values()) != {event for concept in CONCEPTS for event in concept.events}:
     raise AssertionError("every event of every concept needs exactly one stable stored name")
@@ -385,6 +427,12 @@ PROJECTIONS = (
         CALENDARS.events,
     ),
     Projection(
+        "development",
+        development_projections.TABLES,
+        development_projections.project_development,
+        DEVELOPMENT.events,
+    ),
+    Projection(
         "evaluation",
         evaluation_projections.TABLES,
         evaluation_projections.project_evaluation,
@@ -401,6 +449,15 @@ _PROJECTORS = {
     )
     for event_type in EVENT_TYPES.values()
 }
+
+
+#: Process managers: what other streams must do after an event (ADR 0010).
+POLICIES: tuple[Callable[[Recorded[Any]], list[FollowUp]], ...] = (development_policy.follow_ups,)
+
+
+def follow_ups(recorded: Recorded[Any]) -> list[FollowUp]:
+    """The commands that must follow one recorded event, with their command ids."""
+    return [follow for policy in POLICIES for follow in policy(recorded)]
 
 
 def project_all(recorded: Recorded[Any]) -> list[Change]:

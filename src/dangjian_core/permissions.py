@@ -230,6 +230,44 @@ def run_work(
     )
 
 
+PROPOSE_LIST: What = ("拟定发展对象名单", "propose the development list of")
+POST_NOTICE: What = ("公示发展对象名单", "post the development list of")
+RESOLVE_OBJECTION: What = ("处理异议", "resolve objections to the development list of")
+CONFIRM_LIST: What = ("确定发展对象", "confirm the development list of")
+COMMEND: What = ("表扬党员", "commend the members of")
+FLAG_TRAINING: What = ("安排培训和引导", "flag for training the members of")
+#: The filer of an objection who is on no roll: a member of the public, named, with contact.
+PUBLIC = "public"
+
+
+def develop(
+    directory: Directory, unit: UnitState, actor_id: str, at: datetime, what: What
+) -> Rule | None:
+    """发展党员: a unit's development list is proposed, posted, its objections resolved and
+    it is confirmed — and its members commended — by the unit's secretary or organizing
+    member, or from a level above it."""
+    return lead_unit(directory, unit, actor_id, at, what)
+
+
+def flag_training(unit: UnitState, actor_id: str, at: datetime) -> Rule | None:
+    """培训和引导: flagging members issues them a task, so it needs someone who issues the
+    unit's tasks (its secretary or organizing member)."""
+    return hold_role(unit, actor_id, (Role.SECRETARY, Role.ORGANIZING), at, FLAG_TRAINING)
+
+
+def file_objection(directory: Directory, actor_id: str) -> Rule | None:
+    """异议: anyone objects — a registered person, or a member of the public filing as
+    :data:`PUBLIC` (with their name and contact on the objection)."""
+    if actor_id == PUBLIC or directory.person(actor_id) is not None:  # type: ignore[arg-type]
+        return None
+    return Rule(
+        "unknown_filer",
+        f"{actor_id} 不是登记人员; 群众提出异议请以 {PUBLIC} 身份并留下姓名和联系方式",
+        f"{actor_id} is not registered; a member of the public objects as {PUBLIC}, "
+        "with a name and contact",
+    )
+
+
 def keep_calendar(
     directory: Directory, unit: UnitState | None, unit_id: str, actor_id: str, at: datetime
 ) -> Rule | None:

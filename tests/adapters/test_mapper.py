@@ -38,7 +38,14 @@ STABLE_NAMES = [
     "HouseholdLinked",
     "HouseholdPaired",
     "LinkExemptionRecorded",
+    "ListConfirmed",
+    "ListProposed",
+    "MembersCommended",
     "MembershipTransferred",
+    "NoticePosted",
+    "ObjectionDismissed",
+    "ObjectionFiled",
+    "ObjectionUpheld",
     "PartyStatusChanged",
     "PersonDetailsRecorded",
     "PersonRegistered",
@@ -62,6 +69,7 @@ STABLE_NAMES = [
     "TaskClaimed",
     "TaskIssued",
     "TasksLinked",
+    "TrainingFlagged",
     "UnitDissolved",
     "UnitFounded",
     "UnitMerged",
@@ -392,3 +400,20 @@ def test_a_grid_task_stores_its_block() -> None:
 
     assert "qwj-x1" == _body(event)["data"]["grid_block"]
     assert event == decode(*encode(event, ENVELOPE), **WHERE)[0].event
+
+
+@pytest.mark.parametrize(("field", "stored"), [("grid_block", None), ("reserved_for", [])])
+def test_a_later_field_stored_at_its_default_is_refused_as_not_how_it_was_written(
+    field: str, stored: Any
+) -> None:
+    # given a task stored before the field existed, then given the field at its default
+    body = _body()
+    assert field not in body["data"]
+    body["data"][field] = stored
+    state = json.dumps(body, ensure_ascii=False).encode()
+
+    # then reading it is refused (re-encoding would leave the field out: other bytes)
+    for decoder in (_full, _fast):
+        with pytest.raises(CorruptEvent) as refusal:
+            decoder("TaskIssued", state)
+        _assert_names_position(refusal.value)

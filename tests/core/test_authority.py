@@ -92,6 +92,7 @@ from dangjian_core.work.events import (
     WorkShareAssigned,
 )
 from dangjian_core.work.state import WorkItemState
+from tests.core.development_examples import DEVELOPMENT_EXAMPLES
 from tests.core.evaluation_given import PAIXILV
 from tests.core.given import Village
 from tests.core.org import (
@@ -205,6 +206,7 @@ EXAMPLES: list[tuple[Any, str, str | None]] = [
     (HolidaysDeclared("default", "国庆节", (date(2018, 10, 1),), TOWN), DING, HU),
     (WorkdaysDeclared("default", "调休", (date(2018, 9, 29),), TOWN), COUNTY, LV),
     *WORK_EXAMPLES,
+    *DEVELOPMENT_EXAMPLES,
     *EVALUATION_EXAMPLES,
 ]
 

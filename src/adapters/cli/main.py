@@ -20,6 +20,7 @@ from adapters.cli import (
     audit_group,
     branch,
     calendar,
+    development,
     evaluation,
     grid_views,
     grids,
@@ -140,6 +141,13 @@ cli.add_command(
         "eval",
         "考评: 积分细则、发展名额、扣分、否决、季度成绩、结束周期 / yearly evaluation",
         evaluation,
+    )
+)
+cli.add_command(
+    _group(
+        "dev",
+        "发展对象: 排名拟定、公示、异议、确定、表扬与培训 / development candidates",
+        development,
     )
 )
 cli.add_command(_group("project", "投影进程: 保持读模型最新 / the read-model projector", project))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from adapters.cli.clock import show_time
+from adapters.cli.development_messages import DEVELOPMENT_EVENTS, development_sentence
 from adapters.cli.evaluation_messages import EVALUATION_EVENTS, evaluation_sentence
 from adapters.cli.grid_messages import GRID_EVENTS, grid_sentence
 from adapters.cli.star_messages import RATING_EVENTS, star_sentence
@@ -68,6 +69,8 @@ def sentence(event: Any) -> str:
             return _unit_sentence(event)
         case _ if isinstance(event, GRID_EVENTS):
             return grid_sentence(event)
+        case _ if isinstance(event, DEVELOPMENT_EVENTS):
+            return development_sentence(event)
         case _ if isinstance(event, EVALUATION_EVENTS):
             return evaluation_sentence(event)
         case _ if isinstance(event, RATING_EVENTS):

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console, RenderableType
 
+from adapters import follow_up
 from adapters.app import Dangjian, Outcome, open_app
 from adapters.cli.clock import Actor
 from adapters.cli.messages import NO_CHANGE, answered_again, sentence
@@ -69,6 +70,8 @@ def record(
     lines = [sentence(recorded.event) for recorded in outcome.events] or [NO_CHANGE]
     if then is not None and outcome.changed:
         lines[-1] = f"{lines[-1]} {then(app)}"
+    if outcome.follow_ups:
+        lines[-1] = f"{lines[-1]} {follow_up.summary(outcome.follow_ups)}"
     if outcome.replayed:
         lines.insert(0, answered_again(actor.command_id))
     runtime.show(outcome_document(outcome, actor, lines), lines)

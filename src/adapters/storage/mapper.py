@@ -15,6 +15,7 @@ from datetime import datetime
 from functools import cache, lru_cache
 from typing import Any
 
+import attrs
 from attrs import frozen
 from cattrs.errors import BaseValidationError
 from cattrs.gen import make_dict_unstructure_fn
@@ -78,11 +79,36 @@ for _kind in (str, int, bool):
     converter.register_structure_hook(_kind, _exactly(_kind))
 converter.register_structure_hook(datetime, _stored_time)
 converter.register_structure_hook_factory(_is_variadic_tuple, _tuple_of)
-# A field added to an event later (with a default, at the end) is left out while it holds
-# its default, so an event that does not use it is stored exactly as before the field.
-converter.register_unstructure_hook(
-    TaskIssued, make_dict_unstructure_fn(TaskIssued, converter, _cattrs_omit_if_default=True)
-)
+
+
+def _omitting_defaults(kind: type[Any]) -> None:
+    """A field added to an event later (with a default, at the end) is left out while it
+    holds its default, so an event that does not use it is stored exactly as before the
+    field. Reading refuses such a field stored *at* its default: that is not how it was
+    written, and re-encoding would not give the stored bytes back."""
+    converter.register_unstructure_hook(
+        kind, make_dict_unstructure_fn(kind, converter, _cattrs_omit_if_default=True)
+    )
+    strict = converter.get_structure_hook(kind)
+    defaults = {
+        f.name: f.default.factory() if isinstance(f.default, attrs.Factory) else f.default  # type: ignore[arg-type]
+        for f in attrs.fields(kind)
+        if f.default is not attrs.NOTHING
+    }
+
+    def structure(data: Any, cls: type[Any]) -> Any:
+        event = strict(data, cls)
+        for name, default in defaults.items():
+            if name in data and getattr(event, name) == default:
+                raise ValueError(
+                    f"{name} is stored at its default, which is written by leaving it out"
+                )
+        return event
+
+    converter.register_structure_hook(kind, structure)
+
+
+_omitting_defaults(TaskIssued)
 
 
 @frozen

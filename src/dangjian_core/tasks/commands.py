@@ -11,6 +11,7 @@ from dangjian_core.shared.ids import BranchId, PersonId, TaskId, check_id
 from dangjian_core.shared.time import check_aware
 from dangjian_core.shared.validation import int_between as _int_between
 from dangjian_core.shared.validation import text as _text
+from dangjian_core.tasks import reserved
 from dangjian_core.tasks.events import Audience, SourceKind
 
 MAX_POINTS = 100
@@ -56,6 +57,8 @@ class IssueTask:
     at: datetime = field(validator=check_aware)
     #: A small grid block the task is aimed at: only people assigned there may claim it.
     grid_block: str | None = field(default=None, validator=_optional_id)
+    #: Only these people may claim the task (empty: anyone in the audience).
+    reserved_for: tuple[PersonId, ...] = field(default=(), validator=reserved.check_people)
 
 
 @frozen

@@ -14,7 +14,7 @@ from dangjian_core import permissions
 from dangjian_core.shared.errors import InvalidCommand
 from dangjian_core.shared.ids import PersonId
 from dangjian_core.shared.time import cycle_of
-from dangjian_core.tasks import grid_target, reviews
+from dangjian_core.tasks import grid_target, reserved, reviews
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
     CancelTask,
@@ -174,6 +174,7 @@ def _issue(command: IssueTask, state: TaskState | None, directory: Directory) ->
     if command.deadline <= command.at:
         raise InvalidCommand("截止时间须晚于发布时间", "the deadline must be after issuing")
     grid_target.check_target(command, directory)
+    reserved.check_known(command, directory)
     event = TaskIssued(
         command.task_id,
         command.branch_id,
@@ -186,6 +187,7 @@ def _issue(command: IssueTask, state: TaskState | None, directory: Directory) ->
         command.source_kind,
         command.source_reference,
         command.grid_block,
+        command.reserved_for,
     )
     if state is not None:
         if state.issued == event:
@@ -219,6 +221,7 @@ def _claim(command: ClaimTask, state: TaskState, directory: Directory) -> list[T
             f"{command.actor_id} ({person.status.value}) is not in the task's audience",
         )
     grid_target.check_assigned(state, directory, command.actor_id)
+    reserved.check_reserved(state, command.actor_id)
     if state.taken >= state.issued.slots:
         raise NoSlotsLeft(
             f"名额已满：任务「{state.issued.title}」{state.issued.slots} 个名额均已被领办",

@@ -52,6 +52,8 @@ class TaskIssued:
     source_reference: str
     #: Added later: events stored before grids decode with no target block.
     grid_block: str | None = None
+    #: Added later: events stored before reservations decode as reserved for nobody.
+    reserved_for: tuple[PersonId, ...] = ()
 
 
 @frozen
