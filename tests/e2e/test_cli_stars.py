@@ -101,14 +101,18 @@ def test_a_removed_rating_leaves_the_board(town: Village) -> None:
 def test_the_board_exports_to_xlsx(town: Village, tmp_path: Path) -> None:
     path = tmp_path / "创星榜.xlsx"
 
-    rated(town).ok(f"stars board {BOARD} --xlsx {path}")
+    rated(town).ok(f"stars board {BOARD} --xlsx {path} --date 2018-01-12")
 
     workbook = load_workbook(path)
     summary, branches, members = workbook["汇总"], workbook["党支部"], workbook["党员"]
     assert summary["A1"].value == "平山镇党委 2017 年度创星榜"
-    assert [c.value for c in summary[3]] == ["五星", 1, 1]
-    assert [c.value for c in summary[6]] == ["二星", 0, 1]
-    assert [c.value for c in summary[9]] == ["合计", 1, 2]
-    assert [c.value for c in branches[2]] == ["五星", "dawa", "大洼社区党支部", 95]
-    assert [c.value for c in members[1]] == ["星级", "编号", "名称", "得分"]
-    assert [c.value for c in members[3]] == ["二星", "hu", "胡汪节", 75]
+    assert summary["A2"].value == "单位：平山镇党委　期间：2017年度　日期：2018年1月12日"
+    assert [c.value for c in summary[3]] == ["星级", "党支部", "党员"]
+    assert [c.value for c in summary[4]] == ["五星", 1, 1]
+    assert [c.value for c in summary[7]] == ["二星", 0, 1]
+    assert [c.value for c in summary[10]] == ["合计", 1, 2]
+    assert [c.value for c in branches[4]] == ["五星", "大洼社区党支部", 95]
+    assert [c.value for c in members[3]] == ["星级", "名称", "得分"]
+    assert [c.value for c in members[5]] == ["二星", "胡汪节", 75]
+    signature = [row[0].value for row in members.iter_rows() if row[0].value][-2:]
+    assert signature == ["中共平山镇委员会", "2018年1月12日"]

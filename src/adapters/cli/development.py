@@ -20,6 +20,8 @@ from rich.console import RenderableType
 from adapters.app import Dangjian
 from adapters.audit import keys
 from adapters.audit.cut import cut_checkpoint
+from adapters.boards.development_cli import export_development, lists_option
+from adapters.boards.export import ExportOptions, export_options
 from adapters.cli.clock import Actor, IsoDate, IsoTime, acting, now
 from adapters.cli.params import CYCLE
 from adapters.cli.render import heading, table
@@ -234,10 +236,14 @@ def _result(result: FollowUpResult) -> dict[str, Any]:
 
 @click.command("show")
 @_list
-def show(unit_id: str, cycle: str) -> None:
-    """发展对象名单、公示期、异议、表扬与培训名单 / the lists of a unit and cycle."""
+@lists_option
+@export_options
+def show(unit_id: str, cycle: str, lists: tuple[str, ...], export: ExportOptions) -> None:
+    """发展对象名单、公示期、异议、表扬与培训名单; 可导出表格、打印页、名次图 /
+    the lists of a unit and cycle, optionally exported (docs/boards.md)."""
     runtime = current()
     view = DevelopmentQueries(runtime.app(must_exist=True).store).show(unit_id, cycle)
+    written = export_development(runtime.app(), view, unit_id, cycle, lists, export)
     document = {
         "ok": True,
         "unit_id": unit_id,
@@ -250,8 +256,10 @@ def show(unit_id: str, cycle: str) -> None:
         "objections": list(view.objections),
         "commended": list(view.commended),
         "training": list(view.training),
+        "exported": written,
     }
-    runtime.show(document, renderables(unit_id, cycle, view))
+    done = [heading(f"已导出 {path}") for path in written.values()]
+    runtime.show(document, [*renderables(unit_id, cycle, view), *done])
 
 
 def renderables(unit_id: str, cycle: str, view: DevelopmentView) -> list[RenderableType]:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import RenderableType
 from rich.table import Table
 
+from adapters.boards.export import ExportOptions, export_options
+from adapters.boards.export import export as export_files
+from adapters.boards.stars import LEVEL_NAMES, star_board_board
+from adapters.cli.clock import now
 from adapters.cli.render import heading, plain, table
 from adapters.cli.runtime import current
-from adapters.star_xlsx import LEVEL_NAMES, write_board
 from dangjian_core.ratings.board import LEVELS, BoardEntry, StarBoard
 from dangjian_core.ratings.events import RatedKind
 
@@ -36,22 +39,20 @@ def entries_table(title: str, entries: tuple[BoardEntry, ...]) -> Table:
 @click.command("board")
 @click.argument("unit_id")
 @click.option("--year", type=int, required=True, help="年度 / year")
-@click.option(
-    "--xlsx",
-    "xlsx",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="同时导出 XLSX 文件 / also export the board to this XLSX file",
-)
-def board(unit_id: str, year: int, xlsx: Path | None) -> None:
-    """创星榜: 按星级列出已评定的党支部和党员 / the star board of a unit for a year."""
+@export_options
+def board(unit_id: str, year: int, export: ExportOptions) -> None:
+    """创星榜: 按星级列出已评定的党支部和党员, 可导出表格、打印页、名次图 /
+    the star board of a unit for a year, optionally exported."""
     runtime = current()
     app = runtime.app(must_exist=True)
     name = str(app.queries.branch(unit_id).branch["name"])
     found = app.queries.star_board(unit_id, year)
-    if xlsx is not None:
-        write_board(found, name, xlsx)
-    document = {
+    written: dict[str, str] = {}
+    if export.wanted():
+        on = export.on or now().date()
+        posted = star_board_board(found, name, on, signed_by=export.signed_by)
+        written = export_files(posted, export)
+    document: dict[str, Any] = {
         "unit_id": unit_id,
         "name": name,
         "year": year,
@@ -61,12 +62,12 @@ def board(unit_id: str, year: int, xlsx: Path | None) -> None:
         "branches": plain(found.branches),
         "members": plain(found.members),
         "standards": app.queries.star_standards(unit_id, year),
-        "xlsx": None if xlsx is None else str(xlsx),
+        "xlsx": written.get("xlsx"),
+        "exported": written,
     }
     lines: list[RenderableType] = [heading(f"{name} {year} 年度创星榜"), counts_table(found)]
     lines += [entries_table("党支部", found.branches), entries_table("党员", found.members)]
-    if xlsx is not None:
-        lines.append(heading(f"已导出 {xlsx}"))
+    lines += [heading(f"已导出 {path}") for path in written.values()]
     runtime.show(document, lines)
 
 

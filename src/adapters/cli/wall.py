@@ -9,7 +9,10 @@ from rich.table import Table
 from rich.text import Text
 
 from adapters.app import Dangjian
-from adapters.cli.clock import at_option, now
+from adapters.boards.export import ExportOptions, export_options
+from adapters.boards.export import export as export_files
+from adapters.boards.wall import wall_board
+from adapters.cli.clock import SHANGHAI, at_option, now
 from adapters.cli.params import CYCLE, STATUS, zh_of
 from adapters.cli.render import heading, plain, table
 from adapters.cli.runtime import current
@@ -66,15 +69,27 @@ def _tie_note(entry: WallEntry) -> str:
     "--status", "statuses", type=STATUS, multiple=True, help="只看某些政治面貌, 可多次 / filter"
 )
 @at_option
+@export_options
 def wall(
-    branch_id: str, cycle: str | None, statuses: tuple[PartyStatus, ...], at: datetime | None
+    branch_id: str,
+    cycle: str | None,
+    statuses: tuple[PartyStatus, ...],
+    at: datetime | None,
+    export: ExportOptions,
 ) -> None:
-    """积分墙: 名次、总分、分类积分、同分规则 / the points wall of a branch for a cycle."""
+    """积分墙: 名次、总分、分类积分、同分规则; 可导出表格、打印页、名次图 /
+    the points wall of a branch for a cycle, optionally exported."""
     runtime = current()
     app = runtime.app(must_exist=True)
     name = str(app.queries.branch(branch_id).branch["name"])
     chosen = pick_cycle(app, branch_id, cycle, at or now())
     entries = app.queries.wall(branch_id, chosen, tuple(s.value for s in statuses))
+    written: dict[str, str] = {}
+    if export.wanted():
+        on = export.on or (at or now()).astimezone(SHANGHAI).date()
+        shown = [s.value for s in statuses]
+        posted = wall_board(name, chosen, entries, on, statuses=shown, signed_by=export.signed_by)
+        written = export_files(posted, export)
     document = {
         "branch_id": branch_id,
         "name": name,
@@ -82,13 +97,15 @@ def wall(
         "cycle_label": cycle_label(chosen),
         "tie_rules": [{"key": key, "label": label} for key, label in TIE_RULES],
         "entries": plain(entries),
+        "exported": written,
     }
     evaluation = app.queries.evaluation.state(branch_id, chosen)
     version = None if evaluation is None else evaluation.scheme_version
     document["scheme_version"] = version
     title = heading(f"{name} 积分墙 · {cycle_label(chosen)} ({chosen})")
     basis = Text(f"按积分细则第 {version} 版计入 (封顶、扣分、一票否决)" if version else "")
-    runtime.show(document, [title, basis, tie_rules_text(), wall_table(entries)])
+    done = [heading(f"已导出 {path}") for path in written.values()]
+    runtime.show(document, [title, basis, tie_rules_text(), wall_table(entries), *done])
 
 
 COMMANDS = (wall,)

@@ -1,0 +1,80 @@
+"""积分墙公示 — the points wall as a :class:`Board`: ranks, names, totals, the tie-break
+rules as footnotes, and a chart of the totals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from adapters.boards.model import Bar, Board, Chart, Column, Section
+from dangjian_core.people.events import STATUS_NAMES
+from dangjian_core.points.wall import TIE_RULES, WallEntry
+from dangjian_core.shared.time import cycle_label
+
+COLUMNS = (
+    Column("名次", 4, numeric=True),
+    Column("姓名", 8),
+    Column("政治面貌", 12),
+    Column("总分", 4, numeric=True),
+    Column("分类积分", 24),
+    Column("同分说明", 24),
+)
+
+
+def zh(rule_label: str) -> str:
+    """The Chinese half of a bilingual label: ``总分高者在前 / higher total`` → ``总分高者在前``."""
+    return rule_label.split(" / ")[0]
+
+
+def tie_note(entry: WallEntry) -> str:
+    """Why this entry sits below the one above with the same total; empty if not tied."""
+    if entry.separated_by is None:
+        return ""
+    return f"与第{entry.rank - 1}名同分，依「{zh(entry.separated_by)}」"
+
+
+def status_zh(status: str) -> str:
+    """A stored party status in Chinese (the stored value if unknown)."""
+    for member, name in STATUS_NAMES.items():
+        if member.value == status:
+            return name
+    return status
+
+
+def wall_board(
+    unit_name: str,
+    cycle: str,
+    entries: Sequence[WallEntry],
+    as_of: date,
+    *,
+    statuses: Iterable[str] = (),
+    signed_by: str | None = None,
+) -> Board:
+    """The wall of a unit for a cycle, as posted on ``as_of``; ``statuses`` names a filter."""
+    rows = tuple(
+        (
+            entry.rank,
+            entry.standing.name,
+            status_zh(entry.standing.status),
+            entry.standing.total,
+            "\n".join(f"{c} {p}" for c, p in sorted(entry.standing.categories.items()) if p),
+            tie_note(entry),
+        )
+        for entry in entries
+    )
+    rules = "；".join(f"{i}. {zh(label)}" for i, (_key, label) in enumerate(TIE_RULES, start=1))
+    shown = [status_zh(s) for s in statuses]
+    meta = (("范围", "、".join(shown)),) if shown else ()
+    bars = tuple(Bar(entry.standing.name, entry.standing.total) for entry in entries)
+    return Board(
+        kind="wall",
+        title=f"{unit_name}积分墙",
+        unit_name=unit_name,
+        as_of=as_of,
+        sections=(Section("积分墙", COLUMNS, rows),),
+        period=f"{cycle_label(cycle)}（{cycle}）",
+        footnotes=(f"排名规则（依次适用）：{rules}。",),
+        signed_by=signed_by,
+        chart=Chart(f"{unit_name}积分名次", bars),
+        meta=meta,
+    )
