@@ -75,3 +75,6 @@ def test_members_are_commended_and_flagged_through_the_cli(village: Village) -> 
     assert "表扬党员" in shown
     assert "加强培训和引导" in shown
     assert 5 == village("task claim train-2021 --as lv-lanzhi --at 2022-10-11T10:00").exit_code
+    reserved = village.ok("task show train-2021")
+    assert "仅限领办" in reserved
+    assert "lv-baoyou" in reserved

@@ -76,6 +76,7 @@ def test_a_grid_task_is_claimed_only_by_people_of_its_block(village: Village) ->
     refused = village(f"task claim T1 --as zhou {AT}")
     assert 0 != refused.exit_code
     assert "x1" in refused.output
+    assert "限网格" in village.ok("task show T1")
 
 
 def test_pairs_without_a_visit_in_the_period_are_reported(village: Village) -> None:

@@ -44,6 +44,10 @@ def _details(task: dict[str, Any], at: datetime) -> Table:
         ("发布", f"{task['issued_by']} {show_time(str(task['issued_at']))}"),
     ):
         grid.add_row(label, str(value))
+    if task.get("grid_block"):
+        grid.add_row("限网格", f"{task['grid_block']} (只有分配到该网格的人可领办)")
+    if task.get("reserved_for"):
+        grid.add_row("仅限领办", "、".join(str(task["reserved_for"]).split(",")))
     return grid
 
 

@@ -37,6 +37,8 @@ TASKS = Table(
         Column("issued_by"),
         Column("issued_at"),
         Column("position", "int"),
+        Column("grid_block"),
+        Column("reserved_for"),
     ),
     indexes=(("branch_id",),),
 )
@@ -136,6 +138,8 @@ def _issued(recorded: Recorded[Any], event: TaskIssued) -> Change:
         "issued_by": recorded.actor_id,
         "issued_at": recorded.at.isoformat(),
         "position": recorded.position,
+        "grid_block": event.grid_block,
+        "reserved_for": ",".join(event.reserved_for) or None,
     }
     return Upsert("tasks", {"task_id": event.task_id}, set=values)
 
