@@ -208,7 +208,10 @@ def rate(directory: Directory, unit: UnitState, actor_id: str, at: datetime) -> 
     return lead_unit(directory, unit, actor_id, at, RATE)
 
 
-WORK: What = ("部署、分解或推进中心工作", "issue, split or report on the work of")
+WORK: What = (
+    "部署、分解、调整、取消或推进中心工作",
+    "issue, split, revise, cancel or report on the work of",
+)
 ACCEPT_WORK: What = ("承接中心工作", "accept work for")
 
 

@@ -77,10 +77,12 @@ STABLE_NAMES = [
     "UnitRenamed",
     "VetoRecorded",
     "VisitLogged",
+    "WorkItemCancelled",
     "WorkItemIssued",
     "WorkProgressReported",
     "WorkShareAccepted",
     "WorkShareAssigned",
+    "WorkShareRevised",
     "WorkdaysDeclared",
 ]
 ENVELOPE = Envelope("lv-zw", T0, "cmd-1", T0)

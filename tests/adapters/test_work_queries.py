@@ -20,15 +20,22 @@ from dangjian_core.tasks.commands import (
 from dangjian_core.units.commands import AppointRole, FoundUnit, MoveUnit
 from dangjian_core.units.events import UnitKind
 from dangjian_core.units.roles import Role
-from dangjian_core.work.commands import IssueWorkItem, LinkTasks, ReportWorkProgress
+from dangjian_core.work.commands import (
+    CancelWorkItem,
+    IssueWorkItem,
+    LinkTasks,
+    ReportWorkProgress,
+    ReviseWorkShare,
+)
 from dangjian_core.work.events import WorkItemId, share_id
 from dangjian_core.work.rollup import UnitProgress, WorkStatus, tally, walk
 from tests import support
-from tests.core.org import CHEN, HU, LV, T1, later
+from tests.core.org import CHEN, HU, LV, QINGWEIJIE, T1, WANG, later
 from tests.core.test_work import (
     GC_ITEM,
     QWJ_ITEM,
     W1,
+    ZHAO,
     ZONGZHI_ITEM,
     WorkTown,
     accept,
@@ -66,7 +73,8 @@ def test_progress_rolls_up_the_tree_with_each_units_status() -> None:
         ("guanchuan", 200, 200, WorkStatus.DONE),
         ("qingweijie", 400, 122, WorkStatus.IN_PROGRESS),
     ] == lines(progress)
-    assert {WorkStatus.DONE: 1, WorkStatus.IN_PROGRESS: 2, WorkStatus.OVERDUE: 0} == tally(progress)
+    expected = {WorkStatus.DONE: 1, WorkStatus.IN_PROGRESS: 2, WorkStatus.OVERDUE: 0}
+    assert {**expected, WorkStatus.CANCELLED: 0} == tally(progress)
 
 
 def test_after_the_deadline_the_units_short_of_their_target_are_overdue() -> None:
@@ -192,3 +200,99 @@ def test_the_cascade_report_on_the_application(app: Dangjian) -> None:
     queries = WorkQueries(app.store)
     before_approval, before_report = support.later(8) - timedelta(minutes=1), support.later(8.5)
     assert [0, 1] == [queries.cascade(ITEM, at).done for at in (before_approval, before_report)]
+
+
+# --- revised shares and cancelled items --------------------------------------------------
+
+
+def test_the_report_gives_an_accepted_share_its_target_as_revised_by_then() -> None:
+    village = reported()
+    village.handle(
+        ReviseWorkShare(ZONGZHI_ITEM, BranchId("qingweijie"), 300, "调减", ZHAO, later(40))
+    )
+    views: Any = village.views()
+
+    before, after = cascade(views, W1, later(39)), cascade(views, W1, later(41))
+
+    assert [400, 300] == [p.children[0].children[1].target for p in (before, after)]
+    assert (300, 400) == (item(views, QWJ_ITEM).item["target"], village.item(QWJ_ITEM).target)
+    assert [300] == [r["target"] for r in items(views, "qingweijie")]
+    assert [(QINGWEIJIE, "调减")] == [
+        (r["unit_id"], r["reason"]) for r in item(views, ZONGZHI_ITEM).revisions
+    ]
+
+
+def test_a_share_revised_before_acceptance_shows_as_revised_while_pending() -> None:
+    village = town(*cascade_commands()[:5])
+    village.handle(
+        ReviseWorkShare(ZONGZHI_ITEM, BranchId("guanchuan"), 150, "调减", ZHAO, later(13))
+    )
+    views: Any = village.views()
+
+    [zongzhi] = cascade(views, W1, later(14)).children
+
+    assert [(GC_ITEM, 150, False)] == [
+        (c.item_id, c.target, c.accepted) for c in zongzhi.children if c.item_id == GC_ITEM
+    ]
+    assert 200 == cascade(views, W1, later(12.5)).children[0].children[0].target
+
+
+def test_a_cancelled_share_and_all_below_it_are_cancelled_and_left_out_of_the_done() -> None:
+    village = reported()
+    village.handle(CancelWorkItem(GC_ITEM, "并入清渭街村统一整治", HU, later(40)))
+    views: Any = village.views()
+
+    before, after = cascade(views, W1, later(39)), cascade(views, W1, later(41))
+
+    assert WorkStatus.DONE == before.children[0].children[0].status
+    assert [
+        ("xiangzhu", 1000, 122, WorkStatus.IN_PROGRESS),
+        ("xz-zongzhi", 600, 122, WorkStatus.IN_PROGRESS),
+        ("guanchuan", 200, 200, WorkStatus.CANCELLED),
+        ("qingweijie", 400, 122, WorkStatus.IN_PROGRESS),
+    ] == lines(after)
+    expected = {WorkStatus.DONE: 0, WorkStatus.IN_PROGRESS: 2, WorkStatus.OVERDUE: 0}
+    assert {**expected, WorkStatus.CANCELLED: 1} == tally(after)
+    assert 0 == tally(cascade(views, W1, later(101)))[WorkStatus.DONE]
+    assert 1 == tally(cascade(views, W1, later(101)))[WorkStatus.CANCELLED]
+
+
+def test_everything_below_a_cancelled_item_is_cancelled_even_reported_on_its_own() -> None:
+    village = reported()
+    village.handle(CancelWorkItem(W1, "上级统一安排", WANG, later(40)))
+    views: Any = village.views()
+
+    whole, branch = cascade(views, W1, later(101)), cascade(views, QWJ_ITEM, later(41))
+
+    assert {WorkStatus.CANCELLED} == {p.status for _, p in walk(whole)}
+    assert 322 == whole.done  # what was done before the cancellation still shows
+    assert WorkStatus.CANCELLED == branch.status
+    assert WorkStatus.IN_PROGRESS == cascade(views, QWJ_ITEM, later(39)).status
+    assert "上级统一安排" == item(views, W1).item["cancel_reason"]
+
+
+def test_revisions_and_cancellations_on_the_application(app: Dangjian) -> None:
+    _cascade_on(app)
+    zongzhi_item = share_id(ITEM, ZONGZHI_UNIT)
+    revise = ReviseWorkShare(
+        zongzhi_item, support.BRANCH, 8, "追加任务", ZONGZHI_SECRETARY, support.later(10)
+    )
+    app.handle(revise)
+    app.handle(
+        CancelWorkItem(_branch_item(), "改由总支统一组织", support.SECRETARY, support.later(11))
+    )
+    queries = WorkQueries(app.store)
+
+    before, after = (queries.cascade(ITEM, support.later(at)) for at in (10.5, 11.5))
+
+    assert [
+        ("xz", 10, 4, WorkStatus.IN_PROGRESS),
+        ("xz-zz", 10, 4, WorkStatus.IN_PROGRESS),
+        ("paixilv", 8, 4, WorkStatus.IN_PROGRESS),
+    ] == lines(before)
+    assert [
+        ("xz", 10, 0, WorkStatus.IN_PROGRESS),
+        ("xz-zz", 10, 0, WorkStatus.IN_PROGRESS),
+        ("paixilv", 8, 4, WorkStatus.CANCELLED),
+    ] == lines(after)
+    assert 8 == queries.item(_branch_item()).item["target"]

@@ -85,11 +85,13 @@ from dangjian_core.units.events import (
 from dangjian_core.units.roles import Role
 from dangjian_core.work.events import (
     TasksLinked,
+    WorkItemCancelled,
     WorkItemId,
     WorkItemIssued,
     WorkProgressReported,
     WorkShareAccepted,
     WorkShareAssigned,
+    WorkShareRevised,
 )
 from dangjian_core.work.state import WorkItemState
 from tests.core.development_examples import DEVELOPMENT_EXAMPLES
@@ -127,6 +129,8 @@ WORK_EXAMPLES: list[tuple[Any, str, str | None]] = [
     (WorkShareAccepted(W1_ZONGZHI, QINGWEIJIE, W1, "人居环境整治", "户", 6, later(99)), LV, WANG),
     (TasksLinked(W1, (T1,), 1), WANG, HU),
     (WorkProgressReported(W1, 3, ""), DING, LV),
+    (WorkShareRevised(W1, ZONGZHI, 5, later(100), "调整"), WANG, LV),
+    (WorkItemCancelled(W1, "上级统一安排"), DING, COUNTY),
 ]
 
 #: Evaluation events of the town's cycle: its leaders, and the quota from above it.

@@ -167,7 +167,7 @@ def test_the_organizing_member_may_issue_too() -> None:
 def test_only_the_issuing_units_own_leaders_issue_its_work(actor: str) -> None:
     refusal = refused(town(), issue(actor=actor), Unauthorized)
 
-    assert "部署、分解或推进中心工作" in refusal.zh
+    assert "部署、分解、调整、取消或推进中心工作" in refusal.zh
 
 
 def test_a_deadline_before_the_issue_is_refused() -> None:

@@ -70,8 +70,8 @@ def test_the_report_rolls_progress_up_with_each_units_status(town: Village) -> N
     assert [("guanchuan", 200, "done"), ("qingweijie", 150, "in_progress")] == [
         (c["unit_id"], c["done"], c["status"]) for c in zongzhi["children"]
     ]
-    assert {"done": 1, "in_progress": 2, "overdue": 0} == document["tally"]
-    assert "完成 350/1000户, 已逾期; 下级 已完成 1、进行中 0、已逾期 2" in out
+    assert {"done": 1, "in_progress": 2, "overdue": 0, "cancelled": 0} == document["tally"]
+    assert "完成 350/1000户, 已逾期; 下级 已完成 1、进行中 0、已逾期 2、已取消 0" in out
 
 
 def test_approved_completions_of_a_linked_task_count_toward_the_branch(town: Village) -> None:
@@ -112,3 +112,56 @@ def test_show_lists_the_shares_and_reports(town: Village) -> None:
     assert "承接自 W1" in out
     assert "W1.zongzhi.guanchuan" in out
     assert "总支直接完成" in out
+
+
+def test_a_revised_share_bounds_the_split_below_and_shows_in_the_report(town: Village) -> None:
+    out = town.ok(
+        "work revise W1 zongzhi --target 650 --reason 追加官川村新村 --as wang --at 2021-02-01"
+    )
+    again = town.ok("work revise W1 zongzhi --target 650 --reason 重复 --as wang --at 2021-02-02")
+    raised = town.ok(
+        "work revise W1.zongzhi guanchuan --target 250 --reason 追加 --as zhao --at 2021-02-03"
+    )
+    refused = town("work revise W1 zongzhi --target 599 --reason 调减 --as wang --at 2021-02-04")
+
+    assert "已将工作 W1 分给 zongzhi 的份额改为 650" in out
+    assert "追加官川村新村" in out
+    assert "无变化" in again
+    assert "份额改为 250" in raised
+    assert (5, 1) == (refused.exit_code, len(refused.output.strip().splitlines()))
+    assert "已将 W1.zongzhi 分解出 650户" in refused.output
+    document = json.loads(town.ok("--json work report W1 --at 2021-02-05"))
+    [zongzhi] = document["report"]["children"]
+    assert (650, [250, 400]) == (zongzhi["target"], [c["target"] for c in zongzhi["children"]])
+    assert "份额修改" in town.ok("work show W1")
+
+
+def test_a_cancelled_item_and_all_below_it_show_as_cancelled(town: Village) -> None:
+    town.ok("work report-progress W1.zongzhi.guanchuan --done 200 --as hu --at 2021-03-01")
+
+    out = town.ok(
+        "work cancel W1.zongzhi.qingweijie --reason 并入镇级统一整治 --as lu --at 2021-03-02"
+    )
+    again = town.ok("work cancel W1.zongzhi.qingweijie --reason 再次 --as lu --at 2021-03-03")
+    refused = town("work report-progress W1.zongzhi.qingweijie --done 5 --as lu --at 2021-03-04")
+    document = json.loads(town.ok("--json work report W1 --at 2021-07-01"))
+    text = town.ok("work report W1 --at 2021-07-01")
+
+    assert "已取消工作 W1.zongzhi.qingweijie (连同其下各级): 并入镇级统一整治" in out
+    assert "无变化" in again
+    assert 5 == refused.exit_code
+    assert "已取消" in refused.output
+    assert {"done": 1, "in_progress": 0, "overdue": 1, "cancelled": 1} == document["tally"]
+    [zongzhi] = document["report"]["children"]
+    assert [("guanchuan", "done"), ("qingweijie", "cancelled")] == [
+        (c["unit_id"], c["status"]) for c in zongzhi["children"]
+    ]
+    assert "已取消" in text
+
+
+def test_a_cancellation_needs_a_reason_and_the_items_own_leaders(town: Village) -> None:
+    missing = town("work cancel W1 --as wang --at 2021-03-02")
+    outsider = town("work cancel W1.zongzhi --reason 不做了 --as wang --at 2021-03-02")
+
+    assert 2 == missing.exit_code
+    assert 3 == outsider.exit_code

@@ -157,7 +157,7 @@ cli.add_command(
 cli.add_command(
     _group(
         "work",
-        "中心工作: 部署、分解、承接、关联任务、上报、层层汇总 / cascading central work",
+        "中心工作: 部署、分解、承接、关联任务、上报、修改份额、取消、层层汇总 / cascading central work",
         work,
         work_views,
     )

@@ -1,6 +1,7 @@
-"""中心工作命令 — ``work issue | assign | accept | link-tasks | report-progress``: a unit
-issues a work item, splits it to the units directly below, they accept their shares, a
-branch links tasks and reports progress (the views: work_views)."""
+"""中心工作命令 — ``work issue | assign | accept | link-tasks | report-progress | revise |
+cancel``: a unit issues a work item, splits it to the units directly below, they accept
+their shares, a branch links tasks and reports progress; a share is revised and an item
+cancelled, each for a reason (the views: work_views)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from adapters.cli.runtime import record
 from dangjian_core.work.commands import (
     AcceptWorkShare,
     AssignWorkShare,
+    CancelWorkItem,
     IssueWorkItem,
     LinkTasks,
     ReportWorkProgress,
+    ReviseWorkShare,
 )
 from dangjian_core.work.events import share_id
 
@@ -116,4 +119,35 @@ def report_progress(item_id: str, done: int, note: str, actor: Actor) -> None:
     record(ReportWorkProgress, actor, item_id=item_id, done=done, note=note)
 
 
-COMMANDS = (issue, assign, accept, link_tasks, report_progress)
+@click.command("revise")
+@click.argument("item_id")
+@click.argument("unit_id")
+@click.option("--target", type=int, required=True, help="修改后的份额 / the share's new target")
+@click.option("--reason", required=True, help="修改理由 / why the share changes")
+@click.option("--deadline", type=AsOf(), default=None, help=f"{_deadline_help}; 默认不变")
+@acting
+def revise(
+    item_id: str, unit_id: str, target: int, reason: str, deadline: datetime | None, actor: Actor
+) -> None:
+    """修改分给下级的份额 (本级书记、组织委员) / revise the share given to a unit below."""
+    record(
+        ReviseWorkShare,
+        actor,
+        item_id=item_id,
+        unit_id=unit_id,
+        target=target,
+        reason=reason,
+        deadline=deadline,
+    )
+
+
+@click.command("cancel")
+@click.argument("item_id")
+@click.option("--reason", required=True, help="取消理由 / why the item is cancelled")
+@acting
+def cancel(item_id: str, reason: str, actor: Actor) -> None:
+    """取消工作, 连同其下各级 (本级书记、组织委员) / cancel an item and all below it."""
+    record(CancelWorkItem, actor, item_id=item_id, reason=reason)
+
+
+COMMANDS = (issue, assign, accept, link_tasks, report_progress, revise, cancel)

@@ -6,10 +6,12 @@ from adapters.cli.clock import show_time
 from dangjian_core.work.events import (
     TasksLinked,
     WorkEvent,
+    WorkItemCancelled,
     WorkItemIssued,
     WorkProgressReported,
     WorkShareAccepted,
     WorkShareAssigned,
+    WorkShareRevised,
 )
 
 WORK_EVENTS = (
@@ -18,6 +20,8 @@ WORK_EVENTS = (
     WorkShareAccepted,
     TasksLinked,
     WorkProgressReported,
+    WorkShareRevised,
+    WorkItemCancelled,
 )
 
 
@@ -48,3 +52,10 @@ def work_sentence(event: WorkEvent) -> str:
         case WorkProgressReported():
             note = f": {event.note}" if event.note else ""
             return f"已上报工作 {event.item_id} 本级累计完成 {event.done}{note}"
+        case WorkShareRevised():
+            return (
+                f"已将工作 {event.item_id} 分给 {event.unit_id} 的份额改为 {event.target}, 截止 "
+                f"{show_time(event.deadline)}: {event.reason}"
+            )
+        case WorkItemCancelled():
+            return f"已取消工作 {event.item_id} (连同其下各级): {event.reason}"

@@ -71,9 +71,14 @@ def show(item_id: str) -> None:
     view = _queries().item(item_id)
     item = view.item
     parent = f", 承接自 {item['parent_item_id']}" if item["parent_item_id"] else ""
+    cancelled = (
+        f"; 已于 {show_time(str(item['cancelled_at']))} 取消: {item['cancel_reason']}"
+        if item["cancelled_at"]
+        else ""
+    )
     title = (
         f"{item['title']} ({item_id}) {item['unit_id']}: 目标 {item['target']}{item['measure']}, "
-        f"截止 {show_time(str(item['deadline']))}, 本级上报 {item['done']}{parent}"
+        f"截止 {show_time(str(item['deadline']))}, 本级上报 {item['done']}{parent}{cancelled}"
     )
     shares = filled(
         table("分解", ["组织", "目标", "截止", "承接后编号"], right=["目标"]),
@@ -93,11 +98,27 @@ def show(item_id: str) -> None:
             for r in view.reports
         ),
     )
-    parts = [
-        part
-        for part, rows in ((shares, view.shares), (tasks, view.tasks), (reports, view.reports))
-        if rows
-    ]
+    revisions = filled(
+        table("份额修改", ["时间", "组织", "目标", "截止", "修改人", "理由"], right=["目标"]),
+        (
+            (
+                show_time(str(r["since"])),
+                str(r["unit_id"]),
+                str(r["target"]),
+                show_time(str(r["deadline"])),
+                str(r["revised_by"]),
+                str(r["reason"]),
+            )
+            for r in view.revisions
+        ),
+    )
+    sections = (
+        (shares, view.shares),
+        (revisions, view.revisions),
+        (tasks, view.tasks),
+        (reports, view.reports),
+    )
+    parts = [part for part, rows in sections if rows]
     runtime.show(plain(view), [heading(title), *parts])
 
 

@@ -1,5 +1,5 @@
 """中心工作命令 — issue an item, assign a share, accept a share, link tasks, report
-progress. Each names its actor and time."""
+progress, revise a share, cancel an item. Each names its actor and time."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ _title: Any = text(1, 80)
 _measure: Any = text(1, 10)
 _note: Any = text(0, 500)
 _target: Any = int_between(1, MAX_QUANTITY)
+_reason: Any = text(1, 500)
 
 
 def _optional_time(instance: object, attribute: Any, value: Any) -> None:
@@ -106,4 +107,38 @@ class ReportWorkProgress:
     at: datetime = field(validator=check_aware)
 
 
-WorkCommand = IssueWorkItem | AssignWorkShare | AcceptWorkShare | LinkTasks | ReportWorkProgress
+@frozen
+class ReviseWorkShare:
+    """修改份额 — the item's unit's secretary or organizing member changes the target of a
+    share it gave (and, optionally, its deadline), saying why; the shares together still
+    may not exceed the item's target, nor a share fall below what its unit gave out."""
+
+    item_id: WorkItemId = field(validator=check_id)
+    unit_id: BranchId = field(validator=check_id)
+    target: int = field(validator=_target)
+    reason: str = field(validator=_reason)
+    actor_id: str = field(validator=check_id)
+    at: datetime = field(validator=check_aware)
+    deadline: datetime | None = field(default=None, validator=_optional_time)
+
+
+@frozen
+class CancelWorkItem:
+    """取消工作 — the item's unit's secretary or organizing member cancels the item, saying
+    why; the item and everything below it take no further commands."""
+
+    item_id: WorkItemId = field(validator=check_id)
+    reason: str = field(validator=_reason)
+    actor_id: str = field(validator=check_id)
+    at: datetime = field(validator=check_aware)
+
+
+WorkCommand = (
+    IssueWorkItem
+    | AssignWorkShare
+    | AcceptWorkShare
+    | LinkTasks
+    | ReportWorkProgress
+    | ReviseWorkShare
+    | CancelWorkItem
+)

@@ -1,5 +1,5 @@
-"""中心工作事件 — items issued, split into shares, shares accepted, tasks linked, progress
-reported."""
+"""中心工作事件 — items issued, split into shares, shares accepted and revised, tasks
+linked, progress reported, items cancelled."""
 
 from __future__ import annotations
 
@@ -88,6 +88,34 @@ class WorkProgressReported:
     note: str
 
 
+@frozen
+class WorkShareRevised:
+    """份额已修改 — a work item changed the target (and perhaps the deadline) of the share
+    it gave a unit directly below, for a reason. The accepted item's own stream keeps the
+    target it accepted; the share as revised here is what counts from now on."""
+
+    item_id: WorkItemId
+    unit_id: BranchId
+    target: int
+    deadline: datetime
+    reason: str
+
+
+@frozen
+class WorkItemCancelled:
+    """工作已取消 — a unit cancelled its work item, for a reason: the item and everything
+    below it stop (no further commands), and the report shows them as 已取消."""
+
+    item_id: WorkItemId
+    reason: str
+
+
 WorkEvent = (
-    WorkItemIssued | WorkShareAssigned | WorkShareAccepted | TasksLinked | WorkProgressReported
+    WorkItemIssued
+    | WorkShareAssigned
+    | WorkShareAccepted
+    | TasksLinked
+    | WorkProgressReported
+    | WorkShareRevised
+    | WorkItemCancelled
 )

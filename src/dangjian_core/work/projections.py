@@ -1,6 +1,8 @@
-"""中心工作读模型 — items, shares, linked tasks, progress reports and task completions as
-rows; the cascade report (:mod:`~dangjian_core.work.rollup`) is computed from them as of
-any date, so every row keeps its time."""
+"""中心工作读模型 — items, shares (and their revisions), linked tasks, progress reports,
+cancellations and task completions as rows; the cascade report
+(:mod:`~dangjian_core.work.rollup`) is computed from them as of any date, so every row
+keeps its time. A share's row holds its target and deadline as last revised and as first
+assigned; the revisions in between are rows of their own."""
 
 from __future__ import annotations
 
@@ -11,10 +13,12 @@ from dangjian_core.shared.recorded import Recorded
 from dangjian_core.tasks.events import CompletionApproved, PointsRevoked
 from dangjian_core.work.events import (
     TasksLinked,
+    WorkItemCancelled,
     WorkItemIssued,
     WorkProgressReported,
     WorkShareAccepted,
     WorkShareAssigned,
+    WorkShareRevised,
 )
 
 WORK_ITEMS = Table(
@@ -29,13 +33,33 @@ WORK_ITEMS = Table(
         Column("deadline"),
         Column("since"),
         Column("done", "int"),
+        Column("cancelled_at"),
+        Column("cancel_reason"),
     ),
     indexes=(("unit_id",),),
 )
 WORK_SHARES = Table(
     "work_shares",
     key=(Column("item_id"), Column("unit_id")),
-    values=(Column("share_id"), Column("target", "int"), Column("deadline"), Column("since")),
+    values=(
+        Column("share_id"),
+        Column("target", "int"),
+        Column("deadline"),
+        Column("since"),
+        Column("assigned_target", "int"),
+        Column("assigned_deadline"),
+    ),
+)
+WORK_SHARE_REVISIONS = Table(
+    "work_share_revisions",
+    key=(Column("item_id"), Column("unit_id"), Column("position", "int")),
+    values=(
+        Column("target", "int"),
+        Column("deadline"),
+        Column("reason"),
+        Column("revised_by"),
+        Column("since"),
+    ),
 )
 WORK_REPORTS = Table(
     "work_reports",
@@ -53,7 +77,14 @@ WORK_COMPLETIONS = Table(
     key=(Column("task_id"), Column("person_id")),
     values=(Column("approved_at"), Column("revoked_at")),
 )
-TABLES = (WORK_ITEMS, WORK_SHARES, WORK_REPORTS, WORK_TASKS, WORK_COMPLETIONS)
+TABLES = (
+    WORK_ITEMS,
+    WORK_SHARES,
+    WORK_SHARE_REVISIONS,
+    WORK_REPORTS,
+    WORK_TASKS,
+    WORK_COMPLETIONS,
+)
 #: Task events the work read models also listen to: approvals count, revocations undo.
 TASK_EVENTS = (CompletionApproved, PointsRevoked)
 
@@ -82,8 +113,29 @@ def project_work(recorded: Recorded[Any]) -> list[Change]:
                 "target": event.target,
                 "deadline": event.deadline.isoformat(),
                 "since": since,
+                "assigned_target": event.target,
+                "assigned_deadline": event.deadline.isoformat(),
             }
             return [Upsert(WORK_SHARES.name, key, set=share)]
+        case WorkShareRevised():
+            key = {"item_id": event.item_id, "unit_id": event.unit_id}
+            now: dict[str, Value] = {
+                "target": event.target,
+                "deadline": event.deadline.isoformat(),
+            }
+            revision: dict[str, Value] = {
+                **now,
+                "reason": event.reason,
+                "revised_by": recorded.actor_id,
+                "since": since,
+            }
+            return [
+                Upsert(WORK_SHARES.name, key, set=now),
+                Upsert(WORK_SHARE_REVISIONS.name, {**key, "position": recorded.position}, revision),
+            ]
+        case WorkItemCancelled():
+            cancelled: dict[str, Value] = {"cancelled_at": since, "cancel_reason": event.reason}
+            return [Upsert(WORK_ITEMS.name, {"item_id": event.item_id}, set=cancelled)]
         case TasksLinked():
             link: dict[str, Value] = {"per_completion": event.per_completion, "since": since}
             return [

@@ -3,7 +3,9 @@
 A unit's done figure is its own progress (reported, plus its linked tasks' approved
 completions) and the done figures of the shares it gave, all the way down. Its status at
 a moment: 已完成 when done reaches the target, else 已逾期 once the deadline has passed,
-else 进行中. Pure functions over plain values: the adapter gathers the facts as of the
+else 进行中 — unless its item, or an item above it, was cancelled by then: then it and
+everything below it are 已取消, and a unit not cancelled leaves its cancelled shares out
+of its done figure. Pure functions over plain values: the adapter gathers the facts as of the
 date from the read models.
 """
 
@@ -23,11 +25,15 @@ class WorkStatus(StrEnum):
     DONE = "done"  # 已完成
     IN_PROGRESS = "in_progress"  # 进行中
     OVERDUE = "overdue"  # 已逾期
+    CANCELLED = "cancelled"  # 已取消
 
     @property
     def zh(self) -> str:
         """The status's Chinese name."""
-        return {"done": "已完成", "in_progress": "进行中", "overdue": "已逾期"}[self.value]
+        return _ZH[self.value]
+
+
+_ZH = {"done": "已完成", "in_progress": "进行中", "overdue": "已逾期", "cancelled": "已取消"}
 
 
 def status_at(target: int, done: int, deadline: datetime, at: datetime) -> WorkStatus:
@@ -41,7 +47,8 @@ def status_at(target: int, done: int, deadline: datetime, at: datetime) -> WorkS
 @frozen
 class WorkNode:
     """工作节点 — one unit's part of a cascade as of a date: its item (or the share not
-    yet accepted), its own progress, and the shares it gave."""
+    yet accepted), its own progress, the shares it gave, and whether its item was
+    cancelled by then."""
 
     item_id: str
     unit_id: str
@@ -51,6 +58,7 @@ class WorkNode:
     own: int
     accepted: bool
     children: tuple[WorkNode, ...] = ()
+    cancelled: bool = False
 
 
 @frozen
@@ -70,10 +78,15 @@ class UnitProgress:
     children: tuple[UnitProgress, ...] = ()
 
 
-def roll_up(node: WorkNode, at: datetime) -> UnitProgress:
-    """The node's progress at ``at``: its own figure plus its children's, rolled up."""
-    children = tuple(roll_up(child, at) for child in node.children)
-    done = node.own + sum(child.done for child in children)
+def roll_up(node: WorkNode, at: datetime, *, cancelled: bool = False) -> UnitProgress:
+    """The node's progress at ``at``: its own figure plus its children's, rolled up.
+    A node cancelled (or under a ``cancelled`` one) is 已取消 with all below it; a live
+    node leaves its cancelled children out of its done figure."""
+    cancelled = cancelled or node.cancelled
+    children = tuple(roll_up(child, at, cancelled=cancelled) for child in node.children)
+    counted = [c for c in children if cancelled or c.status is not WorkStatus.CANCELLED]
+    done = node.own + sum(child.done for child in counted)
+    status = WorkStatus.CANCELLED if cancelled else status_at(node.target, done, node.deadline, at)
     return UnitProgress(
         node.item_id,
         node.unit_id,
@@ -82,7 +95,7 @@ def roll_up(node: WorkNode, at: datetime) -> UnitProgress:
         node.deadline,
         node.own,
         done,
-        status_at(node.target, done, node.deadline, at),
+        status,
         node.accepted,
         children,
     )

@@ -4,6 +4,10 @@ An item is issued by its unit's leaders, due after it is issued. A share goes to
 directly below the item's unit, due no later than the item; the shares together never
 exceed the item's target. A share is accepted by the receiving unit's leaders, on the
 stream its derived id names, with the target and deadline the item above gave it.
+
+An accepted item's target and deadline are the share's as the item above gives it *now*
+(:func:`terms`, through the directory): a revised share bounds the splits made after it.
+Nothing is decided on a cancelled item, nor on one below a cancelled item (:func:`live`).
 """
 
 from __future__ import annotations
@@ -30,12 +34,54 @@ if TYPE_CHECKING:
 
     from dangjian_core.directory import Directory
 
+#: A cascade deeper than this is damaged data, not a real tree (党委 → 总支 → 支部 → 小组).
+MAX_DEPTH = 16
+
 
 def existing(state: WorkItemState | None, item_id: str) -> WorkItemState:
     """The item, or a refusal naming the unknown item."""
     if state is None:
         raise UnknownSubject(f"工作 {item_id} 不存在", f"work item {item_id} does not exist")
     return state
+
+
+def terms(item: WorkItemState, directory: Directory) -> tuple[int, datetime]:
+    """The item's target and deadline as they stand: an accepted item's are those of the
+    share the item above gives it now (perhaps revised since it was accepted)."""
+    if item.parent_item_id is not None:
+        parent = directory.work_item(item.parent_item_id)
+        share = None if parent is None else parent.share(item.unit_id)
+        if share is not None and share.share_id == item.item_id:
+            return share.target, share.deadline
+    return item.target, item.deadline
+
+
+def live(item: WorkItemState, directory: Directory) -> None:
+    """Refuse if the item, or any item above it, was cancelled."""
+    if item.cancelled:
+        raise WorkError(f"工作 {item.item_id} 已取消", f"work item {item.item_id} was cancelled")
+    above = cancelled_above(item, directory)
+    if above is not None:
+        raise WorkError(
+            f"工作 {item.item_id} 的上级工作 {above} 已取消",
+            f"work item {above}, above {item.item_id}, was cancelled",
+        )
+
+
+def cancelled_above(item: WorkItemState, directory: Directory) -> str | None:
+    """The nearest item above ``item`` that was cancelled, if any (walking up the
+    directory)."""
+    parent_id = item.parent_item_id
+    for _ in range(MAX_DEPTH):
+        if parent_id is None:
+            return None
+        parent = directory.work_item(parent_id)
+        if parent is None:
+            return None
+        if parent.cancelled:
+            return parent.item_id
+        parent_id = parent.parent_item_id
+    return None
 
 
 def lead(directory: Directory, unit_id: str, actor_id: str, at: datetime) -> None:
@@ -58,6 +104,7 @@ def issue(
         command.deadline,
     )
     if state is not None:
+        live(state, directory)
         if state.parent_item_id is None and _head(state) == _head(event):
             return []
         raise WorkError(
@@ -72,14 +119,16 @@ def issue(
 def assign(command: AssignWorkShare, item: WorkItemState, directory: Directory) -> list[WorkEvent]:
     """Give a unit directly below a share, within the item's deadline and target."""
     unit = alive(other(directory, command.unit_id), command.at)
-    deadline = command.deadline or item.deadline
+    deadline = command.deadline or terms(item, directory)[1]
     given = item.share(command.unit_id)
     if given is not None:
         if (given.target, given.deadline) == (command.target, deadline):
             return []
         raise WorkError(
-            f"{item.item_id} 已分解给 {command.unit_id}: {given.target}{item.measure}",
-            f"{item.item_id} already gave {command.unit_id} a share of {given.target}",
+            f"{item.item_id} 已分解给 {command.unit_id}: {given.target}{item.measure}"
+            "; 改动须修改份额并说明理由",
+            f"{item.item_id} already gave {command.unit_id} a share of {given.target}; "
+            "revise the share (with a reason) to change it",
         )
     here = live_unit(directory, item.unit_id, command.at)
     above = parent_of(directory, unit, command.at)
@@ -88,19 +137,28 @@ def assign(command: AssignWorkShare, item: WorkItemState, directory: Directory) 
             f"{command.unit_id} 不是 {item.unit_id} 的直接下级组织",
             f"{command.unit_id} is not directly below {item.unit_id}",
         )
-    if deadline > item.deadline:
-        raise WorkError(
-            "分解的截止时间不能晚于本级工作的截止时间",
-            f"a share may not be due after its item ({item.deadline.isoformat()})",
-        )
-    if item.assigned + command.target > item.target:
-        left = item.target - item.assigned
-        raise WorkError(
-            f"分解目标超出: {item.item_id} 目标 {item.target}{item.measure}, 尚可分解 {left}",
-            f"shares would exceed {item.item_id}'s target {item.target}: {left} left to assign",
-        )
+    within(item, directory, deadline, item.assigned, command.target)
     share = share_id(item.item_id, command.unit_id)
     return [WorkShareAssigned(item.item_id, command.unit_id, share, command.target, deadline)]
+
+
+def within(
+    item: WorkItemState, directory: Directory, deadline: datetime, others: int, target: int
+) -> None:
+    """Refuse a share due after the item, or a share of ``target`` that with the ``others``
+    would exceed the item's target, both as the item stands now (:func:`terms`)."""
+    whole, due = terms(item, directory)
+    if deadline > due:
+        raise WorkError(
+            "分解的截止时间不能晚于本级工作的截止时间",
+            f"a share may not be due after its item ({due.isoformat()})",
+        )
+    if others + target > whole:
+        left = whole - others
+        raise WorkError(
+            f"分解目标超出: {item.item_id} 目标 {whole}{item.measure}, 尚可分解 {left}",
+            f"shares would exceed {item.item_id}'s target {whole}: {left} left to assign",
+        )
 
 
 def accept(
@@ -112,6 +170,7 @@ def accept(
     rule = permissions.run_work(directory, command.unit_id, command.actor_id, command.at, lead_for)
     permissions.enforce(rule)
     parent = existing(directory.work_item(command.parent_item_id), command.parent_item_id)
+    live(parent, directory)
     share = parent.share(command.unit_id)
     if share is None:
         raise WorkError(
@@ -128,8 +187,9 @@ def accept(
         share.deadline,
     )
     if state is not None:
-        if state.parent_item_id == parent.item_id and _head(state) == _head(event):
-            return []
+        live(state, directory)
+        if state.parent_item_id == parent.item_id and _head(state)[:4] == _head(event)[:4]:
+            return []  # accepted already (the share may have been revised since)
         raise WorkError(f"工作编号 {share.share_id} 已被占用", f"item id {share.share_id} is taken")
     alive(unit, command.at)
     return [event]

@@ -1,5 +1,6 @@
 """中心工作状态 — one work item as folded from its stream: where it came from, its
-shares, its linked tasks and its own reported progress."""
+shares (as last revised), its linked tasks, its own reported progress and whether it was
+cancelled."""
 
 from __future__ import annotations
 
@@ -32,7 +33,9 @@ class Share:
 @frozen
 class WorkItemState:
     """工作状态 — a work item: its unit, measure, target and deadline, the item it was
-    accepted from (None when issued), its shares, linked tasks and own progress."""
+    accepted from (None when issued), its shares, linked tasks, own progress, and whether
+    it was cancelled. An accepted item keeps the target and deadline it accepted: the
+    share as the item above now gives it is looked up there."""
 
     item_id: WorkItemId
     unit_id: BranchId
@@ -44,6 +47,7 @@ class WorkItemState:
     shares: tuple[Share, ...] = ()
     tasks: tuple[tuple[TaskId, int], ...] = ()
     done: int = 0
+    cancelled: bool = False
 
     def share(self, unit_id: str) -> Share | None:
         """The share given to ``unit_id``, if any."""
