@@ -13,31 +13,14 @@ See docs/adr/0010-follow-up-commands.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
-from adapters.app import Dangjian, Outcome
+from adapters.app import Dangjian
 from adapters.follow_up import FollowUpResult
 from adapters.storage.mapper import recorded_of
 from dangjian_core.catalog import DEVELOPMENT
 from dangjian_core.evaluation.state import evaluation_id
-from dangjian_core.shared.recorded import Recorded
-
-
-def run_follow_ups(app: Dangjian, events: Iterable[Recorded[Any]]) -> list[FollowUpResult]:
-    """Handle every follow-up of ``events`` (already committed), in order."""
-    return app.follow_up(events)
-
-
-def handle_with_follow_ups(
-    app: Dangjian, command: Any, *, command_id: str | None = None
-) -> tuple[Outcome, list[FollowUpResult]]:
-    """Handle ``command``, then its follow-ups once it has committed."""
-    outcome = app.handle(command, command_id=command_id)
-    return outcome, list(outcome.follow_ups)
 
 
 def resume(app: Dangjian, unit_id: str, cycle: str) -> list[FollowUpResult]:
     """Run (again) the follow-ups of every event of a unit's development stream."""
     stream_id = DEVELOPMENT.stream_id(evaluation_id(unit_id, cycle))
-    return run_follow_ups(app, (recorded_of(row) for row in app.store.read_stream(stream_id)))
+    return app.follow_up(recorded_of(row) for row in app.store.read_stream(stream_id))

@@ -10,7 +10,7 @@ import pytest
 
 from adapters.app import Dangjian
 from adapters.development_queries import DevelopmentQueries
-from adapters.policies import handle_with_follow_ups, resume
+from adapters.policies import resume
 from dangjian_core.development.rules import DevelopmentError
 from dangjian_core.tasks.commands import ClaimTask
 from dangjian_core.tasks.errors import NotEligible
@@ -78,7 +78,8 @@ def test_an_upheld_objection_promotes_the_next_and_the_contact_stays_private(app
 def test_confirmation_moves_the_confirmed_to_development_candidate(app: Dangjian) -> None:
     amended(app)
 
-    outcome, results = handle_with_follow_ups(app, confirm())
+    outcome = app.handle(confirm())
+    results = outcome.follow_ups
 
     assert outcome.changed
     assert [(True, True)] == [(r.ok, r.changed) for r in results]
@@ -120,7 +121,7 @@ def test_flagged_members_get_a_task_only_they_may_claim(app: Dangjian) -> None:
     closed(app)
     app.handle(commend())
 
-    _, results = handle_with_follow_ups(app, flag())
+    results = app.handle(flag()).follow_ups
 
     assert [True] == [r.changed for r in results]
     queries = DevelopmentQueries(app.store)
