@@ -41,10 +41,10 @@ from benchmarks.common import (
     print_machine,
     register,
 )
-from dangjian_core.shared.errors import DomainError
-from dangjian_core.shared.ids import TaskId
+from dangjian_core.kernel.errors import DomainError
+from dangjian_core.kernel.ids import TaskId
 from dangjian_core.tasks.commands import ClaimTask
-from dangjian_core.tasks.errors import NoSlotsLeft
+from dangjian_core.tasks.state import NoSlotsLeft
 
 MAX_ATTEMPTS = 20
 

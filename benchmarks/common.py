@@ -23,9 +23,9 @@ from attrs import frozen
 from tests.support import BRANCH, ORGANIZER, REVIEWER, T0, TOWN, setup_commands
 
 from adapters.app import open_app
+from dangjian_core.kernel.ids import PersonId, TaskId
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.events import PartyStatus
-from dangjian_core.shared.ids import PersonId, TaskId
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
     ClaimTask,

@@ -14,16 +14,19 @@ from __future__ import annotations
 import argparse
 import random
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, TypeVar
 
 from adapters.app import HistoryItem, open_app
-from dangjian_core.catalog import PEOPLE, UNITS, Concept, concept_of, stream_of
+from dangjian_core.catalog import concept_of, decide, stream_of
+from dangjian_core.kernel.concept import Concept, Stream
+from dangjian_core.kernel.errors import DomainError
+from dangjian_core.kernel.facts import Row
+from dangjian_core.kernel.readmodel import Table, Value
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.events import PartyStatus
 from dangjian_core.points.commands import AdjustPoints
-from dangjian_core.shared.errors import DomainError
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
     ClaimTask,
@@ -44,32 +47,40 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗吕"
 GIVEN = "建国兰枝伟民志强丽娟海波秋红国庆美芳红英文斌晓峰春燕振华秀英桂兰"
 
 
+S = TypeVar("S")
+
+
 class Simulator:
-    """An in-memory run of the deciders: state per stream, a live directory, the history."""
+    """An in-memory run of the deciders: state per stream (the facts), the history."""
 
     def __init__(self) -> None:
         self.states: dict[str, tuple[int, Any]] = {}
         self.refused = 0
 
-    def branch(self, branch_id: str) -> Any:
-        """The directory's branch lookup."""
-        return self.states.get(UNITS.stream_id(branch_id), (0, None))[1]
+    def get(self, stream: Stream[S], subject_id: str) -> S:
+        """A stream's state as decided so far."""
+        state: S = self.states.get(stream.id(subject_id), (0, stream.initial()))[1]
+        return state
 
-    def person(self, person_id: str) -> Any:
-        """The directory's person lookup."""
-        return self.states.get(PEOPLE.stream_id(person_id), (0, None))[1]
+    def ids(self, stream: Stream[Any]) -> list[str]:
+        """Every subject of a kind decided so far."""
+        return sorted(s for s in map(stream.subject_of, self.states) if s is not None)
 
-    def evaluation(self, unit_id: str, cycle: str) -> Any:  # noqa: ARG002
-        """The directory's evaluation lookup: the generated county closes no cycle."""
-        return None
+    def rows(self, table: Table, where: Mapping[str, Value]) -> list[Row]:  # noqa: ARG002
+        """No read models: the generated county closes no cycle."""
+        return []
+
+    def position(self) -> int:
+        """No log read."""
+        return 0
 
     def do(self, command: Any) -> Iterator[HistoryItem]:
         """Decide and fold a command; refusals (e.g. no slots left) are counted, not raised."""
         concept: Concept = concept_of(command)
         stream_id = stream_of(command)
-        version, state = self.states.get(stream_id, (0, concept.initial_state()))
+        version, state = self.states.get(stream_id, (0, concept.initial()))
         try:
-            events = concept.decide(command, state, self)
+            events = decide(command, state, self)
         except DomainError:
             self.refused += 1
             return

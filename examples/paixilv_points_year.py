@@ -25,12 +25,12 @@ from rich.console import Console
 from rich.table import Table
 
 from adapters.app import Dangjian, open_app
+from dangjian_core.kernel.errors import DomainError
+from dangjian_core.kernel.time import cycle_label
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.events import STATUS_NAMES, PartyStatus
 from dangjian_core.points.commands import AdjustPoints
-from dangjian_core.points.wall import TIE_RULES
-from dangjian_core.shared.errors import DomainError
-from dangjian_core.shared.time import cycle_label
+from dangjian_core.points.queries import TIE_RULES
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
     ClaimTask,

@@ -19,11 +19,11 @@ from typing import Any
 from adapters.app import Dangjian, open_app
 from adapters.replay import replay_check
 from adapters.storage.errors import StorageError
+from dangjian_core.kernel.errors import DomainError, build
+from dangjian_core.kernel.ids import BranchId, PersonId, TaskId
+from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.events import PartyStatus
-from dangjian_core.shared.errors import DomainError, build
-from dangjian_core.shared.ids import BranchId, PersonId, TaskId
-from dangjian_core.shared.recorded import Recorded
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
     ClaimTask,

@@ -8,17 +8,17 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from dangjian_core.directory import FixedDirectory
+from dangjian_core.kernel.ids import BranchId, PersonId, TaskId
 from dangjian_core.people.commands import RegisterPerson
-from dangjian_core.people.decisions import PersonState, StatusPeriod
 from dangjian_core.people.events import PartyStatus
-from dangjian_core.shared.ids import BranchId, PersonId, TaskId
+from dangjian_core.people.state import PersonState, StatusPeriod
 from dangjian_core.tasks.commands import IssueTask
 from dangjian_core.tasks.events import Audience, SourceKind
 from dangjian_core.units.commands import AppointRole, FoundBranch
 from dangjian_core.units.events import UnitKind
 from dangjian_core.units.roles import Role
 from dangjian_core.units.state import Dated, RoleTerm, UnitState
+from tests.facts import FixedFacts
 
 CST = timezone(timedelta(hours=8), "CST")
 T0 = datetime(2021, 10, 8, 9, 0, tzinfo=CST)
@@ -61,7 +61,7 @@ def unit(
     return UnitState(BranchId(unit_id), kind, month, superior, founded, names, parents, terms=terms)
 
 
-def directory() -> FixedDirectory:
+def directory() -> FixedFacts:
     """The village as plain states, for pure decisions."""
     terms = tuple(RoleTerm(pid, role, FOUNDED) for pid, role in ROLES.items())
     branch = unit(BRANCH, "派溪吕村党支部", superior=TOWN, terms=terms)
@@ -69,7 +69,7 @@ def directory() -> FixedDirectory:
         pid: PersonState(pid, BRANCH, name, (StatusPeriod(status, date(2020, 9, 1)),))
         for pid, (name, status) in PEOPLE.items()
     }
-    return FixedDirectory({BRANCH: branch}, people)
+    return FixedFacts({BRANCH: branch}, people)
 
 
 def setup_commands() -> list[Any]:

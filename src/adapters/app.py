@@ -23,12 +23,11 @@ import attrs
 from attrs import frozen
 
 from adapters.command_digest import digests
-from adapters.evaluation_queries import cycle_ledger
 from adapters.follow_up import FollowUpResult
 from adapters.queries import Queries
 from adapters.storage import projector
 from adapters.storage.errors import DuplicateCommandId, VersionConflict
-from adapters.storage.folding import StateCache, StoreDirectory, UnitIndex, fold
+from adapters.storage.folding import StateCache, StoreFacts, fold
 from adapters.storage.mapper import Envelope, converter, dumps, encode, recorded_of
 from adapters.storage.store import (
     Attempt,
@@ -38,9 +37,10 @@ from adapters.storage.store import (
     WriteTransaction,
 )
 from adapters.storage.urls import open_store
-from dangjian_core.catalog import Concept, concept_of, follow_ups, stream_of
-from dangjian_core.shared.errors import DomainError
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.catalog import concept_of, decide, follow_ups, stream_of
+from dangjian_core.kernel.concept import Concept
+from dangjian_core.kernel.errors import DomainError
+from dangjian_core.kernel.recorded import Recorded
 
 
 @frozen
@@ -85,7 +85,6 @@ class Dangjian:
         self.store = store
         self._clock = clock
         self._cache = StateCache()
-        self._units = UnitIndex(store)
         self.queries = Queries(store)
 
     def handle(self, command: Any, *, command_id: str | None = None) -> Outcome:
@@ -138,7 +137,7 @@ class Dangjian:
     def _handle(
         self,
         command: Any,
-        concept: Concept,
+        concept: Concept[Any, Any, Any],
         stream_id: str,
         command_id: str,
         digest: str,
@@ -152,13 +151,9 @@ class Dangjian:
             if record is not None:
                 return self._answer_again(tx, record, (digest, *earlier))
             version, state = fold(concept, cached_version, cached_state, rows)
-            directory = StoreDirectory(
-                lambda c, sid: self._state(c, sid, tx.read_stream),
-                self._units.ids,
-                ledger=lambda unit_id, cycle: cycle_ledger(self.store, unit_id, cycle),
-            )
+            facts = StoreFacts(tx, self._cache, self.store)
             try:
-                events = concept.decide(command, state, directory)
+                events = decide(command, state, facts)
             except DomainError as refused:
                 # Kept in the attempts log by this same transaction; no event is written.
                 tx.log_attempt(self._attempt(command, stream_id, command_id, refused))
@@ -225,17 +220,6 @@ class Dangjian:
     def _recorded_again(self, tx: WriteTransaction, record: CommandRecord) -> Outcome:
         rows = tx.read_stream(record.stream_id, record.first_version - 1)[: record.count]
         return Outcome(tuple(recorded_of(row) for row in rows), replayed=True)
-
-    def _top_up(
-        self, concept: Concept, stream_id: str, read: Callable[[str, int], Any]
-    ) -> tuple[int, Any]:
-        version, state = self._cache.get(concept, stream_id)
-        return fold(concept, version, state, read(stream_id, version))
-
-    def _state(self, concept: Concept, stream_id: str, read: Callable[[str, int], Any]) -> Any:
-        version, state = self._top_up(concept, stream_id, read)
-        self._cache.put(stream_id, version, state)
-        return state
 
     def load(
         self,

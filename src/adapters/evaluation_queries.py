@@ -38,17 +38,17 @@ from dangjian_core.evaluation.state import (
     FrozenStandings,
     Snapshot,
 )
+from dangjian_core.kernel.ids import BranchId, PersonId
+from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.people.events import (
     MembershipTransferred,
     PartyStatus,
     PartyStatusChanged,
     PersonRegistered,
 )
-from dangjian_core.points import wall
+from dangjian_core.points import queries as wall
 from dangjian_core.points.events import PointsAdjusted
-from dangjian_core.points.explanation import Explanation, LedgerLine
-from dangjian_core.shared.ids import BranchId, PersonId
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.points.queries import Explanation, LedgerLine
 from dangjian_core.tasks.events import (
     CompletionApproved,
     CompletionRejected,

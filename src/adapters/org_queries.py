@@ -13,16 +13,16 @@ from typing import Any
 from attrs import frozen
 
 from adapters.storage.views import Rows, ViewTransaction
-from dangjian_core.people.decisions import StatusPeriod
+from dangjian_core.kernel.errors import UnknownSubject
+from dangjian_core.kernel.ids import BranchId
 from dangjian_core.people.events import PartyStatus
-from dangjian_core.people.party_age import PartyAge, party_age
 from dangjian_core.people.pipeline import NextStep, next_step
-from dangjian_core.shared.errors import UnknownSubject
-from dangjian_core.shared.ids import BranchId
+from dangjian_core.people.queries import PartyAge, party_age
+from dangjian_core.people.state import StatusPeriod
 from dangjian_core.units.events import UnitKind
+from dangjian_core.units.queries import Holding, TreeNode, holdings_at, tree_at
 from dangjian_core.units.roles import Role
 from dangjian_core.units.state import Dated, Ending, UnitState
-from dangjian_core.units.tree import Holding, TreeNode, holdings_at, tree_at
 
 
 @frozen

@@ -18,13 +18,12 @@ from adapters.storage.mapper import recorded_of
 from adapters.storage.store import EventStore
 from adapters.storage.views import Rows, ViewTransaction
 from dangjian_core.catalog import EVENT_NAMES
-from dangjian_core.points.explanation import Explanation, LedgerLine
-from dangjian_core.points.wall import Standing, WallEntry, rank
-from dangjian_core.ratings.board import StarBoard
-from dangjian_core.shared.errors import UnknownSubject
-from dangjian_core.shared.recorded import Recorded
-from dangjian_core.trail import describe
-from dangjian_core.units.tree import Holding, TreeNode
+from dangjian_core.kernel.errors import UnknownSubject
+from dangjian_core.kernel.recorded import Recorded
+from dangjian_core.kernel.trail import describe
+from dangjian_core.points.queries import Explanation, LedgerLine, Standing, WallEntry, rank
+from dangjian_core.ratings.queries import StarBoard
+from dangjian_core.units.queries import Holding, TreeNode
 
 
 @frozen

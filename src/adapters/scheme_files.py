@@ -16,7 +16,7 @@ from cattrs import transform_error
 
 from adapters.storage.mapper import converter
 from dangjian_core.evaluation.scheme import Scheme, check_scheme
-from dangjian_core.shared.errors import InvalidCommand
+from dangjian_core.kernel.errors import InvalidCommand
 
 _KEYS = {
     "": {"name", "categories", "deductions", "vetoes", "dimensions"},

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from adapters.storage.views import Rows, ViewTransaction
-from dangjian_core.ratings.board import StarBoard, star_board
+from dangjian_core.ratings.queries import StarBoard, star_board
 
 
 def board(views: ViewTransaction, unit_id: str, year: int) -> StarBoard:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from adapters.boards.stars import LEVEL_NAMES, star_board_board
 from adapters.boards.xlsx import write_xlsx
-from dangjian_core.ratings.board import StarBoard
+from dangjian_core.ratings.queries import StarBoard
 
 __all__ = ["LEVEL_NAMES", "write_board"]
 

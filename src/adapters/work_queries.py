@@ -20,9 +20,9 @@ from attrs import frozen
 from adapters.storage import projector
 from adapters.storage.store import EventStore
 from adapters.storage.views import Rows, ViewTransaction
-from dangjian_core.shared.errors import UnknownSubject
-from dangjian_core.shared.readmodel import Value
-from dangjian_core.work.rollup import UnitProgress, WorkNode, roll_up
+from dangjian_core.kernel.errors import UnknownSubject
+from dangjian_core.kernel.readmodel import Value
+from dangjian_core.work.queries import UnitProgress, WorkNode, roll_up
 
 #: A cascade deeper than this is damaged data, not a real tree (党委 → 总支 → 支部 → 小组).
 MAX_DEPTH = 16

@@ -18,7 +18,7 @@ from dangjian_core.development.commands import (
     UpholdObjection,
 )
 from dangjian_core.evaluation.commands import CloseCycle, SetQuota
-from dangjian_core.shared.ids import BranchId, PersonId, TaskId
+from dangjian_core.kernel.ids import BranchId, PersonId, TaskId
 from dangjian_core.tasks.commands import ApproveCompletion, ClaimTask, SubmitCompletion
 from dangjian_core.tasks.events import Audience
 from tests import support

@@ -26,7 +26,7 @@ from typing import Any
 from adapters.app import open_app
 from adapters.storage.urls import open_store
 from dangjian_core.tasks.commands import ClaimTask
-from dangjian_core.tasks.errors import NoSlotsLeft
+from dangjian_core.tasks.state import NoSlotsLeft
 from tests.support import later
 
 CLAIMED = "claimed"

@@ -10,7 +10,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from adapters.roster import EXAMPLE, Tables, write_roster
-from adapters.roster.importing import CST
+from dangjian_core.kernel.time import LOCAL as CST
 
 COUNTY = "huaining-xianwei"
 AT = datetime(2018, 1, 2, 9, 0, tzinfo=CST)

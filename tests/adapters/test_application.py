@@ -6,7 +6,7 @@ import pytest
 
 from adapters.app import Dangjian
 from dangjian_core.tasks.commands import ApproveCompletion, ClaimTask, SubmitCompletion
-from dangjian_core.tasks.errors import NoSlotsLeft
+from dangjian_core.tasks.state import NoSlotsLeft
 from tests.support import LANZHI, REVIEWER, VOLUNTEER, XINGCAN, issue, later
 
 

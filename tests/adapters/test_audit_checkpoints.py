@@ -15,8 +15,8 @@ from adapters.audit.checkpoints import verify as verify_note
 from adapters.audit.cut import CheckpointRefused, cut_checkpoint
 from adapters.storage.store import CheckpointRecord
 from adapters.storage.urls import open_store
+from dangjian_core.kernel.errors import InvalidCommand
 from dangjian_core.points.commands import AdjustPoints
-from dangjian_core.shared.errors import InvalidCommand
 from tests.adapters.audit_support import (
     NOW,
     Sql,

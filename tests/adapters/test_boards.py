@@ -17,9 +17,9 @@ from adapters.boards.model import Bar, Board, Chart, Column, Section, date_zh, s
 from adapters.boards.stars import star_board_board
 from adapters.boards.wall import wall_board
 from adapters.boards.xlsx import write_xlsx
-from dangjian_core.points.wall import Standing, rank
-from dangjian_core.ratings.board import BoardEntry, StarBoard
+from dangjian_core.points.queries import Standing, rank
 from dangjian_core.ratings.events import RatedKind
+from dangjian_core.ratings.queries import BoardEntry, StarBoard
 
 SVG = "{http://www.w3.org/2000/svg}"
 POSTED = date(2021, 11, 22)

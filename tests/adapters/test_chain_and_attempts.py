@@ -7,7 +7,7 @@ import pytest
 from adapters.app import Dangjian
 from adapters.audit.chain import LinkedEvent, extend, genesis
 from dangjian_core.tasks.commands import ClaimTask, SubmitCompletion
-from dangjian_core.tasks.errors import NoSlotsLeft
+from dangjian_core.tasks.state import NoSlotsLeft
 from tests.support import LANZHI, VOLUNTEER, XINGCAN, issue, later
 
 

@@ -11,9 +11,9 @@ import pytest
 from adapters.app import Dangjian
 from adapters.development_queries import DevelopmentQueries
 from adapters.policies import resume
-from dangjian_core.development.rules import DevelopmentError
+from dangjian_core.development.state import DevelopmentError
 from dangjian_core.tasks.commands import ClaimTask
-from dangjian_core.tasks.errors import NotEligible
+from dangjian_core.tasks.state import NotEligible
 from tests import support
 from tests.adapters.development_story import (
     CYCLE,

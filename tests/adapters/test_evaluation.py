@@ -13,9 +13,9 @@ import pytest
 from adapters.app import Dangjian
 from adapters.evaluation_queries import cycle_ledger
 from adapters.replay import replay_check
-from dangjian_core import authority
-from dangjian_core.evaluation.errors import CycleAlreadyClosed, ReviewsPending
-from dangjian_core.shared.ids import TaskId
+from dangjian_core import catalog
+from dangjian_core.evaluation.state import CycleAlreadyClosed, ReviewsPending
+from dangjian_core.kernel.ids import TaskId
 from dangjian_core.tasks.commands import ApproveCompletion, ClaimTask, SubmitCompletion
 from dangjian_core.tasks.events import Audience
 from tests import support
@@ -175,4 +175,4 @@ def test_a_replay_rebuilds_the_same_evaluation_views_and_finds_no_authority_flag
 
     assert report.ok, report.differences
     assert 1 == report.rows["evaluations"]
-    assert [] == authority.audit(app.feed())
+    assert [] == catalog.audit(app.feed())

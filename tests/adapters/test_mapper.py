@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from adapters.storage.errors import CorruptEvent
 from adapters.storage.mapper import Envelope, decode, decode_recorded, encode
 from dangjian_core.catalog import EVENT_NAMES, EVENT_TYPES
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.tasks.events import TaskClaimed, TaskIssued
 from tests.adapters.strategies import EVENT_STRATEGIES, envelopes, events
 from tests.support import T0, issue

@@ -10,9 +10,9 @@ import pytest
 
 from adapters.app import Dangjian, open_app
 from dangjian_core.units.commands import MergeUnit, MoveUnit, RenameUnit
+from dangjian_core.units.queries import tree_at
 from dangjian_core.units.roles import Role
 from dangjian_core.units.state import UnitState
-from dangjian_core.units.tree import tree_at
 from tests.core.given import Village
 from tests.core.org import (
     CHEN,

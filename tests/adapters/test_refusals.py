@@ -10,16 +10,16 @@ import pytest
 
 from adapters.app import Dangjian
 from adapters.storage.errors import DuplicateCommandId
-from dangjian_core.people.commands import ChangePartyStatus, RegisterPerson
-from dangjian_core.people.events import PartyStatus
-from dangjian_core.points.commands import AdjustPoints
-from dangjian_core.shared.errors import (
+from dangjian_core.kernel.errors import (
     DomainError,
     InvalidCommand,
     Unauthorized,
     UnknownSubject,
     build,
 )
+from dangjian_core.people.commands import ChangePartyStatus, RegisterPerson
+from dangjian_core.people.events import PartyStatus
+from dangjian_core.points.commands import AdjustPoints
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
     CancelTask,
@@ -30,8 +30,8 @@ from dangjian_core.tasks.commands import (
     SubmitCompletion,
     WithdrawClaim,
 )
-from dangjian_core.tasks.errors import NotEligible
 from dangjian_core.tasks.events import Audience, SourceKind
+from dangjian_core.tasks.state import NotEligible
 from dangjian_core.units.commands import AppointRole, EndRole
 from dangjian_core.units.roles import Role
 from tests.support import (

@@ -12,8 +12,8 @@ import pytest
 from adapters.app import open_app
 from adapters.roster import RosterError, import_roster, read_roster, snapshot, tables
 from adapters.roster.writing import write_roster
-from dangjian_core.authority import audit
-from dangjian_core.shared.ids import BranchId
+from dangjian_core.catalog import audit
+from dangjian_core.kernel.ids import BranchId
 from dangjian_core.units.commands import FoundUnit
 from dangjian_core.units.events import UnitKind
 from dangjian_core.units.roles import Role

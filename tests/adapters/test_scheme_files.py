@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from adapters.scheme_files import parse_scheme, read_scheme
-from dangjian_core.shared.errors import InvalidCommand
+from dangjian_core.kernel.errors import InvalidCommand
 from tests.core.evaluation_given import PAIXILV
 
 SCHEMES = Path(__file__).resolve().parents[2] / "examples" / "schemes"

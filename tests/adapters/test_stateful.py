@@ -26,8 +26,8 @@ from hypothesis.stateful import (
 
 from adapters.app import Dangjian
 from adapters.replay import replay_check
+from dangjian_core.kernel.errors import DomainError
 from dangjian_core.points.commands import AdjustPoints
-from dangjian_core.shared.errors import DomainError
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
     CancelTask,

@@ -17,7 +17,7 @@ from adapters.storage import projector
 from adapters.storage.errors import StorageError
 from adapters.storage.sqlite_store import SqliteEventStore
 from adapters.storage.store import CommandRecord, EventStore, NewEvent, StoredRow
-from dangjian_core.shared.readmodel import Upsert
+from dangjian_core.kernel.readmodel import Upsert
 from dangjian_core.tasks.commands import ClaimTask, SubmitCompletion, WithdrawClaim
 from tests.support import LANZHI, VOLUNTEER, XINGCAN, issue, later
 

@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 import pytest
 
 from adapters.app import open_app
-from dangjian_core.shared.ids import BranchId
+from dangjian_core.kernel.ids import BranchId
 from dangjian_core.units.commands import DissolveUnit, FoundUnit
 from dangjian_core.units.events import UnitKind
-from dangjian_core.units.guards import UnitHasChildren
+from dangjian_core.units.state import UnitHasChildren
 from tests.core.org import COUNTY, DAY0
 
 TOWN, VILLAGE, LATE = BranchId("town"), BranchId("village"), BranchId("late-village")

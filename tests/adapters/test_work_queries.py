@@ -8,9 +8,9 @@ from typing import Any
 
 from adapters.app import Dangjian
 from adapters.work_queries import WorkQueries, cascade, item, items, own_progress
+from dangjian_core.kernel.ids import BranchId, PersonId, TaskId
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.events import PartyStatus
-from dangjian_core.shared.ids import BranchId, PersonId, TaskId
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
     ClaimTask,
@@ -28,7 +28,7 @@ from dangjian_core.work.commands import (
     ReviseWorkShare,
 )
 from dangjian_core.work.events import WorkItemId, share_id
-from dangjian_core.work.rollup import UnitProgress, WorkStatus, tally, walk
+from dangjian_core.work.queries import UnitProgress, WorkStatus, tally, walk
 from tests import support
 from tests.core.org import CHEN, HU, LV, QINGWEIJIE, T1, WANG, later
 from tests.core.test_work import (

@@ -21,7 +21,7 @@ from typing import Any
 
 from adapters.app import Dangjian, open_app
 from dangjian_core.tasks.commands import ClaimTask
-from dangjian_core.tasks.errors import NoSlotsLeft
+from dangjian_core.tasks.state import NoSlotsLeft
 from tests.support import later
 
 CLAIMED = "claimed"

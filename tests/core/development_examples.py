@@ -16,7 +16,7 @@ from dangjian_core.development.events import (
     ObjectionUpheld,
     TrainingFlagged,
 )
-from dangjian_core.shared.ids import TaskId
+from dangjian_core.kernel.ids import TaskId
 from tests.core.org import CHEN, HU, LV, QINGWEIJIE, WANG, WU, later
 
 CYCLE = "2017-01"

@@ -21,12 +21,12 @@ from dangjian_core.development.commands import (
     ProposeList,
     UpholdObjection,
 )
-from dangjian_core.directory import FixedDirectory
 from dangjian_core.evaluation.state import EvaluationState, FrozenStandings, Standing
-from dangjian_core.people.decisions import PersonState, StatusPeriod
+from dangjian_core.kernel.ids import BranchId, PersonId, TaskId
 from dangjian_core.people.events import PartyStatus
-from dangjian_core.shared.ids import BranchId, PersonId, TaskId
+from dangjian_core.people.state import PersonState, StatusPeriod
 from tests import support
+from tests.facts import FixedFacts
 from tests.support import BRANCH, CST, LANZHI, MEMBER, ORGANIZER, SECRETARY, XINGCAN
 
 CYCLE = "2021-10"
@@ -110,11 +110,11 @@ def people() -> dict[PersonId, PersonState]:
     return found
 
 
-def village(ev: EvaluationState | None = None, **changes: Any) -> FixedDirectory:
+def village(ev: EvaluationState | None = None, **changes: Any) -> FixedFacts:
     """The seed village as plain states, with its evaluation and a working-day calendar."""
     seed = support.directory()
     evaluations = {} if ev is False else {(BRANCH, CYCLE): ev or evaluation()}
-    return FixedDirectory(
+    return FixedFacts(
         seed.branches,
         changes.get("people", people()),
         evaluations=evaluations,  # type: ignore[arg-type]

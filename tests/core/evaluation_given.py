@@ -8,7 +8,6 @@ from typing import Any
 
 import attrs
 
-from dangjian_core.directory import FixedDirectory
 from dangjian_core.evaluation.commands import (
     AdoptScheme,
     ApplyDeduction,
@@ -28,9 +27,10 @@ from dangjian_core.evaluation.scheme import (
 )
 from dangjian_core.evaluation.standings import CycleLedger, PendingReview
 from dangjian_core.evaluation.state import EvaluationState
-from dangjian_core.points.explanation import LedgerLine
-from dangjian_core.shared.ids import PersonId
+from dangjian_core.kernel.ids import PersonId
+from dangjian_core.points.queries import LedgerLine
 from tests import support
+from tests.facts import FixedFacts
 
 CYCLE = "2021-10"
 AFTER = datetime(2022, 10, 8, 9, 0, tzinfo=support.CST)  # the cycle is over
@@ -123,7 +123,7 @@ def village(
     evaluation: EvaluationState | None = None,
     lines: dict[str, tuple[LedgerLine, ...]] | None = None,
     pending: tuple[tuple[str, str], ...] = (),
-) -> FixedDirectory:
+) -> FixedFacts:
     """The seed village, with the cycle's evaluation and ledger facts."""
     seed = support.directory()
     ledger = CycleLedger(

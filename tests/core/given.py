@@ -18,14 +18,14 @@ from typing import Any
 import attrs
 
 from dangjian_core.calendar.state import CalendarState
-from dangjian_core.catalog import ALL_TABLES, CONCEPTS, Concept, concept_of, project_all, stream_of
-from dangjian_core.directory import FixedDirectory
+from dangjian_core.catalog import ALL_TABLES, CONCEPTS, concept_of, decide, project_all, stream_of
 from dangjian_core.grids.state import BlockState
-from dangjian_core.people.decisions import PersonState
-from dangjian_core.shared.errors import DomainError
-from dangjian_core.shared.ids import PersonId, TaskId
-from dangjian_core.shared.readmodel import MemoryViews
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.kernel.concept import Concept
+from dangjian_core.kernel.errors import DomainError
+from dangjian_core.kernel.ids import PersonId, TaskId
+from dangjian_core.kernel.readmodel import MemoryViews
+from dangjian_core.kernel.recorded import Recorded
+from dangjian_core.people.state import PersonState
 from dangjian_core.tasks.events import (
     ClaimWithdrawn,
     CompletionApproved,
@@ -39,6 +39,7 @@ from dangjian_core.tasks.events import (
 from dangjian_core.units.roles import Role
 from dangjian_core.units.state import RoleTerm, UnitState
 from tests import support
+from tests.facts import FixedFacts
 
 T1 = TaskId("T1")
 TITLE = "环境卫生整治任务"
@@ -48,13 +49,13 @@ NOTE = "已清扫村口垃圾"
 PHOTOS = ("photo-1.jpg",)
 DEADLINE = support.T0 + timedelta(days=7)
 
-_CONCEPT_OF_EVENT = {event: concept for concept in CONCEPTS for event in concept.events}
+_CONCEPT_OF_EVENT = {event: c for c in CONCEPTS for event in c.events.values()}
 
 
 def fold(concept: Concept, events: Iterable[Any], state: Any = None) -> Any:
     """The state ``events`` leave behind, starting from ``state`` (or the initial one)."""
     if state is None:
-        state = concept.initial_state()
+        state = concept.initial()
     for event in events:
         state = concept.evolve(state, event)
     return state
@@ -67,10 +68,10 @@ def given(*events: Any) -> Any:
     return fold(_CONCEPT_OF_EVENT[type(events[0])], events)
 
 
-def when(command: Any, state: Any, directory: FixedDirectory | None = None) -> list[Any]:
+def when(command: Any, state: Any, directory: FixedFacts | None = None) -> list[Any]:
     """Decide ``command`` against ``state`` and the seed village (or ``directory``)."""
     village = support.directory() if directory is None else directory
-    return concept_of(command).decide(command, state, village)
+    return decide(command, state, village)
 
 
 def then_state(state: Any, events: Iterable[Any]) -> Any:
@@ -86,7 +87,7 @@ def then_state(state: Any, events: Iterable[Any]) -> Any:
 
 def seed_branch() -> UnitState:
     """The seed branch 派溪吕村党支部 with its secretary, organizing member and reviewer."""
-    branch = support.directory().branch(support.BRANCH)
+    branch = support.directory().branches[support.BRANCH]
     assert branch is not None
     return branch
 
@@ -98,7 +99,7 @@ def village_with(
     start_month: int | None = None,
     people: dict[PersonId, PersonState] | None = None,
     branches: tuple[UnitState, ...] = (),
-) -> FixedDirectory:
+) -> FixedFacts:
     """The seed village with its role terms, start month or people changed."""
     seed = support.directory()
     branch = seed_branch()
@@ -107,7 +108,7 @@ def village_with(
         branch = attrs.evolve(branch, cycle_start_month=start_month)
     everyone = {**seed.people, **(people or {})}
     others = {b.branch_id: b for b in branches}
-    return FixedDirectory({support.BRANCH: branch, **others}, everyone)
+    return FixedFacts({support.BRANCH: branch, **others}, everyone)
 
 
 def term(person_id: str, role: Role, since: datetime, until: datetime | None = None) -> RoleTerm:
@@ -189,7 +190,7 @@ class Village:
             village.handle(command)
         return village
 
-    def directory(self) -> FixedDirectory:
+    def directory(self) -> FixedFacts:
         """The branches, people and grid blocks the current states describe."""
         branches = {s.branch_id: s for s in self.states.values() if isinstance(s, UnitState)}
         people = {s.person_id: s for s in self.states.values() if isinstance(s, PersonState)}
@@ -197,17 +198,17 @@ class Village:
         calendars = {
             s.calendar_id: s.calendar for s in self.states.values() if isinstance(s, CalendarState)
         }
-        return FixedDirectory(branches, people, blocks, calendars=calendars)
+        return FixedFacts(branches, people, blocks, calendars=calendars)
 
     def state_of(self, command: Any) -> Any:
         """The state of the stream ``command`` is decided against."""
         stream = stream_of(command)
-        return self.states.get(stream, concept_of(command).initial_state())
+        return self.states.get(stream, concept_of(command).initial())
 
     def handle(self, command: Any) -> list[Any]:
         """Decide ``command``, fold and record its events; refusals propagate."""
         concept, stream = concept_of(command), stream_of(command)
-        events = concept.decide(command, self.state_of(command), self.directory())
+        events = decide(command, self.state_of(command), self.directory())
         for event in events:
             self.states[stream] = concept.evolve(self.states.get(stream), event)
             self.versions[stream] = self.versions.get(stream, 0) + 1

@@ -17,9 +17,9 @@ from dangjian_core.grids.commands import (
     LinkHousehold,
 )
 from dangjian_core.grids.events import BlockSize, GridPost
+from dangjian_core.kernel.ids import BranchId, PersonId, TaskId
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.events import PartyStatus
-from dangjian_core.shared.ids import BranchId, PersonId, TaskId
 from dangjian_core.tasks.commands import ApproveCompletion, ClaimTask, IssueTask, SubmitCompletion
 from dangjian_core.tasks.events import Audience, SourceKind
 from dangjian_core.units.commands import AddRegionMember, AppointRole, FoundUnit

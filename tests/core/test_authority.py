@@ -12,9 +12,8 @@ from typing import Any
 
 import pytest
 
-from dangjian_core.authority import Flag, audit, violation
 from dangjian_core.calendar.events import HolidaysDeclared, WorkdaysDeclared
-from dangjian_core.catalog import EVENT_TYPES
+from dangjian_core.catalog import EVENT_TYPES, audit, violation
 from dangjian_core.evaluation.events import (
     ActivistScored,
     CycleClosed,
@@ -36,6 +35,9 @@ from dangjian_core.grids.events import (
     LinkExemptionRecorded,
     VisitLogged,
 )
+from dangjian_core.kernel.audit import Flag
+from dangjian_core.kernel.ids import AdjustmentId, BranchId, PersonId, TaskId
+from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.people.events import (
     Gender,
     MembershipTransferred,
@@ -55,8 +57,6 @@ from dangjian_core.ratings.events import (
     RatingRemoved,
     StarStandardSet,
 )
-from dangjian_core.shared.ids import AdjustmentId, BranchId, PersonId, TaskId
-from dangjian_core.shared.recorded import Recorded
 from dangjian_core.tasks.events import (
     Audience,
     ClaimWithdrawn,

@@ -18,8 +18,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import given as for_all
 from hypothesis import strategies as st
 
-from dangjian_core.authority import audit
-from dangjian_core.catalog import concept_of, stream_of
+from dangjian_core.catalog import audit, decide, stream_of
 from dangjian_core.grids.commands import (
     AddHousehold,
     AssignBlockPost,
@@ -30,6 +29,9 @@ from dangjian_core.grids.commands import (
     PairHousehold,
 )
 from dangjian_core.grids.events import BlockSize, GridPost
+from dangjian_core.kernel.errors import DomainError, Unauthorized
+from dangjian_core.kernel.ids import AdjustmentId, BranchId, PersonId, TaskId
+from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.people.commands import (
     ChangePartyStatus,
     ExtendProbation,
@@ -39,9 +41,6 @@ from dangjian_core.people.commands import (
 )
 from dangjian_core.people.events import Gender, PartyStatus
 from dangjian_core.points.commands import AdjustPoints
-from dangjian_core.shared.errors import DomainError, Unauthorized
-from dangjian_core.shared.ids import AdjustmentId, BranchId, PersonId, TaskId
-from dangjian_core.shared.recorded import Recorded
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
     CancelTask,
@@ -52,8 +51,8 @@ from dangjian_core.tasks.commands import (
     SubmitCompletion,
     WithdrawClaim,
 )
-from dangjian_core.tasks.errors import SelfReview
 from dangjian_core.tasks.events import Audience, SourceKind
+from dangjian_core.tasks.state import SelfReview
 from dangjian_core.units.commands import (
     AddRegionMember,
     AppointRole,
@@ -243,7 +242,7 @@ def play(history: list[Any]) -> Village:
 def outcome(village: Village, command: Any) -> list[Any] | DomainError:
     """What the live decision says, without changing the village."""
     try:
-        return concept_of(command).decide(command, village.state_of(command), village.directory())
+        return decide(command, village.state_of(command), village.directory())
     except DomainError as refusal:
         return refusal
 

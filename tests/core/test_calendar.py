@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from dangjian_core.calendar.commands import DeclareHolidays, DeclareWorkdays
 from dangjian_core.calendar.events import HolidaysDeclared, WorkdaysDeclared
 from dangjian_core.calendar.projections import calendar_of, days_off
-from dangjian_core.calendar.rules import CalendarError
+from dangjian_core.calendar.state import CalendarError, working_days
 from dangjian_core.calendar.workdays import Calendar
-from dangjian_core.shared.errors import InvalidCommand, Unauthorized, build
-from dangjian_core.shared.ids import BranchId
+from dangjian_core.kernel.errors import InvalidCommand, Unauthorized, build
+from dangjian_core.kernel.ids import BranchId
 from tests.core.org import DING, HU, TOWN, WANG, ZONGZHI, later, town
 
 # 2024 国庆节: 10-01..10-07 off; Sunday 09-29 and Saturday 10-12 made up.
@@ -128,7 +128,7 @@ def test_the_top_level_secretary_declares_national_day() -> None:
     events = village.handle(holidays(*NATIONAL_DAY))
 
     assert [HolidaysDeclared("default", "国庆节", NATIONAL_DAY, TOWN)] == events
-    assert frozenset(NATIONAL_DAY) == village.directory().calendar().holidays
+    assert frozenset(NATIONAL_DAY) == working_days(village.directory()).holidays
 
 
 def test_make_up_days_are_declared_by_the_organizing_member() -> None:
@@ -138,7 +138,7 @@ def test_make_up_days_are_declared_by_the_organizing_member() -> None:
     events = village.handle(workdays(*MAKE_UP, actor=DING))
 
     assert [WorkdaysDeclared("default", "国庆节调休", MAKE_UP, TOWN)] == events
-    assert national_day() == village.directory().calendar()
+    assert national_day() == working_days(village.directory())
 
 
 def test_declaring_the_same_days_again_changes_nothing() -> None:
@@ -164,7 +164,7 @@ def test_a_holiday_declared_a_working_day_works_again() -> None:
 
     village.handle(workdays(date(2024, 10, 7), name="更正"))
 
-    assert village.directory().calendar().is_working(date(2024, 10, 7))
+    assert working_days(village.directory()).is_working(date(2024, 10, 7))
 
 
 def test_an_ordinary_weekday_cannot_be_declared_a_make_up_day() -> None:

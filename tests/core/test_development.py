@@ -13,7 +13,7 @@ import attrs
 import pytest
 
 from dangjian_core.calendar.workdays import Calendar
-from dangjian_core.development.decisions import DevelopmentError, evolve_state
+from dangjian_core.development.decisions import evolve as evolve_state
 from dangjian_core.development.events import (
     ListConfirmed,
     ListProposed,
@@ -24,13 +24,13 @@ from dangjian_core.development.events import (
     ObjectionUpheld,
     TrainingFlagged,
 )
-from dangjian_core.development.policy import follow_ups
-from dangjian_core.development.state import DevelopmentState, Outcome
+from dangjian_core.development.policies import follow_ups
+from dangjian_core.development.state import DevelopmentError, DevelopmentState, Outcome
+from dangjian_core.kernel.errors import InvalidCommand, Unauthorized, UnknownSubject
+from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.people.commands import ChangePartyStatus
 from dangjian_core.people.events import PartyStatus
-from dangjian_core.points.wall import TIE_RULES
-from dangjian_core.shared.errors import InvalidCommand, Unauthorized, UnknownSubject
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.points.queries import TIE_RULES
 from dangjian_core.tasks.commands import IssueTask
 from tests.core.development_given import (
     CLOSE,

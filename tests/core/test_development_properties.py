@@ -14,12 +14,14 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dangjian_core.development.decisions import decide, evolve_state, initial_state
+from dangjian_core.development.decisions import decide
+from dangjian_core.development.decisions import evolve as evolve_state
 from dangjian_core.development.events import ObjectionUpheld
+from dangjian_core.development.state import DEVELOPMENT
 from dangjian_core.evaluation.state import EvaluationState, FrozenStandings, Standing
-from dangjian_core.people.decisions import PersonState, StatusPeriod
+from dangjian_core.kernel.ids import PersonId
 from dangjian_core.people.events import PartyStatus
-from dangjian_core.shared.ids import PersonId
+from dangjian_core.people.state import PersonState, StatusPeriod
 from tests.core.development_given import (
     CLOSE,
     CYCLE,
@@ -61,7 +63,7 @@ def village(rows: list[tuple[int, int, int, bool, bool]], quota: int):  # type: 
 @settings(max_examples=150, deadline=None)
 @given(standings_st, st.integers(0, 5))
 def test_the_ranking_is_a_total_order_with_every_tie_explained(rows, quota) -> None:  # type: ignore[no-untyped-def]
-    [event] = decide(propose(), initial_state(), village(rows, quota))
+    [event] = decide(propose(), DEVELOPMENT.initial(), village(rows, quota))
 
     ranking = event.ranking
     assert list(range(1, len(rows) + 1)) == [e.rank for e in ranking]
@@ -81,7 +83,7 @@ def test_the_quota_is_never_exceeded_and_upheld_objections_promote_the_next_elig
     rows, quota, objections
 ) -> None:  # type: ignore[no-untyped-def]
     directory = village(rows, quota)
-    state = initial_state()
+    state = DEVELOPMENT.initial()
     for command in (propose(), post()):
         for event in decide(command, state, directory):
             state = evolve_state(state, event)
@@ -107,7 +109,7 @@ def test_the_quota_is_never_exceeded_and_upheld_objections_promote_the_next_elig
 @given(standings_st, st.integers(1, 5), st.booleans())
 def test_replaying_the_notice_events_reproduces_the_confirmed_list(rows, quota, upheld) -> None:  # type: ignore[no-untyped-def]
     directory = village(rows, quota)
-    state, log = initial_state(), []
+    state, log = DEVELOPMENT.initial(), []
 
     def run(command):  # type: ignore[no-untyped-def]
         nonlocal state
@@ -128,7 +130,7 @@ def test_replaying_the_notice_events_reproduces_the_confirmed_list(rows, quota, 
         day = date(2022, 10, 24)
     [confirmed] = run(confirm(day))
 
-    replayed = initial_state()
+    replayed = DEVELOPMENT.initial()
     for event in log:
         replayed = evolve_state(replayed, event)
     assert confirmed.confirmed == replayed.confirmed == replayed.selected == state.selected

@@ -9,12 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from dangjian_core.evaluation.errors import (
-    CycleAlreadyClosed,
-    EvaluationError,
-    OnceAYear,
-    ReviewsPending,
-)
 from dangjian_core.evaluation.events import (
     ActivistScored,
     CycleClosed,
@@ -25,8 +19,14 @@ from dangjian_core.evaluation.events import (
     VetoRecorded,
 )
 from dangjian_core.evaluation.scheme import Category, Scheme
-from dangjian_core.shared.errors import InvalidCommand, Unauthorized, UnknownSubject
-from dangjian_core.shared.ids import PersonId
+from dangjian_core.evaluation.state import (
+    CycleAlreadyClosed,
+    EvaluationError,
+    OnceAYear,
+    ReviewsPending,
+)
+from dangjian_core.kernel.errors import InvalidCommand, Unauthorized, UnknownSubject
+from dangjian_core.kernel.ids import PersonId
 from tests import support
 from tests.core.evaluation_given import (
     CYCLE,

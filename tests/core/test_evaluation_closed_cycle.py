@@ -6,11 +6,10 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from dangjian_core.evaluation.errors import CycleAlreadyClosed
 from dangjian_core.evaluation.events import CycleClosed
-from dangjian_core.evaluation.state import FrozenStandings
+from dangjian_core.evaluation.state import CycleAlreadyClosed, FrozenStandings
+from dangjian_core.kernel.ids import AdjustmentId
 from dangjian_core.points.commands import AdjustPoints
-from dangjian_core.shared.ids import AdjustmentId
 from dangjian_core.tasks.commands import ApproveCompletion, RevokePoints
 from dangjian_core.tasks.events import CompletionApproved
 from tests import support

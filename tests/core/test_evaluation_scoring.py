@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from dangjian_core.evaluation.scheme import CategoryKind
 from dangjian_core.evaluation.scoring import count_lines, score
 from dangjian_core.evaluation.state import Deduction
-from dangjian_core.shared.ids import PersonId
+from dangjian_core.kernel.ids import PersonId
 from tests.core.evaluation_given import BASE, PAIXILV, REWARDS, TASKS, line
 
 LANZHI = PersonId("lv-lanzhi")

@@ -21,11 +21,11 @@ from dangjian_core.grids.events import (
     HouseholdLinked,
 )
 from dangjian_core.grids.state import GridError
-from dangjian_core.shared.errors import InvalidCommand, Unauthorized, UnknownSubject
-from dangjian_core.shared.ids import BranchId, TaskId
+from dangjian_core.kernel.errors import InvalidCommand, Unauthorized, UnknownSubject
+from dangjian_core.kernel.ids import BranchId, TaskId
 from dangjian_core.tasks.commands import ClaimTask, IssueTask
-from dangjian_core.tasks.errors import NotEligible
 from dangjian_core.tasks.events import Audience, SourceKind, TaskClaimed
+from dangjian_core.tasks.state import NotEligible
 from tests.core.given import Village
 from tests.core.org import (
     CHEN,

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from dangjian_core.grids.commands import AddHousehold, LogVisit, PairHousehold
 from dangjian_core.grids.events import HouseholdPaired, VisitLogged
 from dangjian_core.grids.state import GridError
-from dangjian_core.shared.errors import Unauthorized
+from dangjian_core.kernel.errors import Unauthorized
 from tests.core.given import Village
 from tests.core.org import CHEN, HOUSEHOLD, LV, SMALL, WU, later, task_town
 

@@ -6,11 +6,11 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from dangjian_core.kernel.errors import InvalidCommand, Unauthorized, UnknownSubject
+from dangjian_core.kernel.ids import BranchId, PersonId
 from dangjian_core.people.commands import ChangePartyStatus, RegisterPerson
-from dangjian_core.people.decisions import PersonError, PersonState, StatusPeriod
 from dangjian_core.people.events import PartyStatus, PartyStatusChanged, PersonRegistered
-from dangjian_core.shared.errors import InvalidCommand, Unauthorized, UnknownSubject
-from dangjian_core.shared.ids import BranchId, PersonId
+from dangjian_core.people.state import PersonError, PersonState, StatusPeriod
 from dangjian_core.units.roles import Role
 from tests.core.given import given, other_branch, term, then_state, village_with, when
 from tests.support import (

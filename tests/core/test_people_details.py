@@ -6,8 +6,10 @@ from datetime import date
 
 import pytest
 
+from dangjian_core.kernel.errors import InvalidCommand, Unauthorized, build
+from dangjian_core.kernel.ids import BranchId, PersonId
+from dangjian_core.kernel.trail import HIDDEN, describe
 from dangjian_core.people.commands import RecordPersonDetails, RegisterPerson, RenamePerson
-from dangjian_core.people.decisions import PersonError
 from dangjian_core.people.events import (
     Gender,
     PartyStatus,
@@ -15,11 +17,9 @@ from dangjian_core.people.events import (
     PersonRegistered,
     PersonRenamed,
 )
-from dangjian_core.shared.errors import InvalidCommand, Unauthorized, build
-from dangjian_core.shared.ids import BranchId, PersonId
-from dangjian_core.trail import HIDDEN, describe
+from dangjian_core.people.state import PersonError
 from dangjian_core.units.commands import MergeUnit
-from dangjian_core.units.guards import UnitError
+from dangjian_core.units.state import UnitError
 from tests.core.given import given, then_state, when
 from tests.core.org import GROUP, GUANCHUAN, HU, QINGWEIJIE, REGION, WANG, later, town
 from tests.support import BRANCH, LANZHI, ORGANIZER, T0

@@ -10,14 +10,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from dangjian_core.kernel.errors import Unauthorized, UnknownSubject
+from dangjian_core.kernel.ids import BranchId, PersonId
 from dangjian_core.people.commands import ChangePartyStatus, TransferMembership
-from dangjian_core.people.decisions import PersonError, home_unit
 from dangjian_core.people.events import MembershipTransferred, PartyStatus
-from dangjian_core.shared.errors import Unauthorized, UnknownSubject
-from dangjian_core.shared.ids import BranchId, PersonId
+from dangjian_core.people.state import PersonError, home_unit
 from dangjian_core.units.commands import DissolveUnit, MergeUnit
-from dangjian_core.units.guards import UnitError
 from dangjian_core.units.roles import Role
+from dangjian_core.units.state import UnitError
 from tests.core.given import Village
 from tests.core.org import (
     CHEN,

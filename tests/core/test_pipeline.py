@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
+from dangjian_core.kernel.ids import PersonId
 from dangjian_core.people.commands import ChangePartyStatus, ExtendProbation
-from dangjian_core.people.decisions import PersonState, StatusPeriod
 from dangjian_core.people.events import (
     PartyStatus,
     PartyStatusChanged,
@@ -15,7 +15,7 @@ from dangjian_core.people.events import (
     ProbationExtended,
 )
 from dangjian_core.people.pipeline import NEXT, NextStep, StatusRuleBroken, add_years, next_step
-from dangjian_core.shared.ids import PersonId
+from dangjian_core.people.state import PersonState, StatusPeriod
 from tests.core.given import given, then_state, when
 from tests.support import BRANCH, CST, ORGANIZER
 

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given as for_all
 from hypothesis import strategies as st
 
-from dangjian_core.people.decisions import StatusPeriod
 from dangjian_core.people.events import PartyStatus
-from dangjian_core.people.party_age import PartyAge, party_age
 from dangjian_core.people.pipeline import add_years
+from dangjian_core.people.queries import PartyAge, party_age
+from dangjian_core.people.state import StatusPeriod
 
 S = PartyStatus
 

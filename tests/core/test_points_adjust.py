@@ -6,13 +6,13 @@ from datetime import date, datetime
 
 import pytest
 
-from dangjian_core.people.decisions import PersonState, StatusPeriod
+from dangjian_core.kernel.errors import InvalidCommand, Unauthorized, UnknownSubject, build
+from dangjian_core.kernel.ids import AdjustmentId, BranchId, PersonId
 from dangjian_core.people.events import PartyStatus
+from dangjian_core.people.state import PersonState, StatusPeriod
 from dangjian_core.points.commands import ADJUSTMENT_CATEGORY, AdjustPoints
-from dangjian_core.points.decisions import PointsError
 from dangjian_core.points.events import PointsAdjusted
-from dangjian_core.shared.errors import InvalidCommand, Unauthorized, UnknownSubject, build
-from dangjian_core.shared.ids import AdjustmentId, BranchId, PersonId
+from dangjian_core.points.state import PointsError
 from tests.core.given import given, other_branch, then_state, village_with, when
 from tests.support import (
     BRANCH,

@@ -6,15 +6,16 @@ from typing import Any
 
 import pytest
 
-from dangjian_core.catalog import project_all
+from dangjian_core.catalog import project_all, project_audit
+from dangjian_core.kernel.ids import AdjustmentId, PersonId, TaskId
+from dangjian_core.kernel.readmodel import MemoryViews
+from dangjian_core.kernel.recorded import Recorded
+from dangjian_core.kernel.trail import describe
 from dangjian_core.people.commands import ChangePartyStatus
 from dangjian_core.people.events import PartyStatus
 from dangjian_core.points.commands import AdjustPoints
 from dangjian_core.points.projections import project_points
-from dangjian_core.points.wall import Standing, rank
-from dangjian_core.shared.ids import AdjustmentId, PersonId, TaskId
-from dangjian_core.shared.readmodel import MemoryViews
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.points.queries import Standing, rank
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
     CancelTask,
@@ -24,9 +25,8 @@ from dangjian_core.tasks.commands import (
     SubmitCompletion,
     WithdrawClaim,
 )
-from dangjian_core.tasks.errors import NoSlotsLeft
 from dangjian_core.tasks.projections import project_tasks
-from dangjian_core.trail import describe, project_audit
+from dangjian_core.tasks.state import NoSlotsLeft
 from dangjian_core.units.commands import EndRole
 from dangjian_core.units.events import RoleAssigned
 from dangjian_core.units.roles import Role

@@ -17,15 +17,15 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dangjian_core.catalog import CONCEPTS, concept_of
-from dangjian_core.directory import FixedDirectory
+from dangjian_core import catalog
+from dangjian_core.catalog import CONCEPTS
+from dangjian_core.kernel.errors import DomainError
+from dangjian_core.kernel.ids import AdjustmentId, PersonId, TaskId
 from dangjian_core.people.commands import ChangePartyStatus, RegisterPerson
-from dangjian_core.people.decisions import PersonState, StatusPeriod
 from dangjian_core.people.events import PartyStatus
+from dangjian_core.people.state import PersonState, StatusPeriod
 from dangjian_core.points.commands import AdjustPoints
-from dangjian_core.points.wall import TIE_RULES, Standing, rank
-from dangjian_core.shared.errors import DomainError
-from dangjian_core.shared.ids import AdjustmentId, PersonId, TaskId
+from dangjian_core.points.queries import TIE_RULES, Standing, rank
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
     CancelTask,
@@ -36,9 +36,8 @@ from dangjian_core.tasks.commands import (
     SubmitCompletion,
     WithdrawClaim,
 )
-from dangjian_core.tasks.errors import NoSlotsLeft
 from dangjian_core.tasks.events import Audience, SourceKind
-from dangjian_core.tasks.state import ClaimStatus
+from dangjian_core.tasks.state import ClaimStatus, NoSlotsLeft
 from dangjian_core.units.commands import AppointRole, EndRole
 from dangjian_core.units.roles import Role
 from tests import support
@@ -46,6 +45,7 @@ from tests.core.given import Village, project, then_state
 from tests.core.given import given as given_events
 from tests.core.given import issued as issued_event
 from tests.core.given import when as decide
+from tests.facts import FixedFacts
 
 EXAMPLES = settings(max_examples=150, deadline=None)
 FEWER = settings(max_examples=100, deadline=None)
@@ -227,7 +227,7 @@ def test_many_claimers_in_the_same_second_fill_exactly_the_slots(slots: int, cro
         )
         for i in range(crowd)
     }
-    village = FixedDirectory(support.directory().branches, people)
+    village = FixedFacts(support.directory().branches, people)
     state = given_events(issued_event(slots=slots))
     winners, losers = 0, 0
     for person in people:
@@ -279,7 +279,7 @@ def test_deciding_an_accepted_task_or_points_command_again_returns_no_events(sto
     def watch(village: Village, command: Any, outcome: list[Any] | DomainError) -> None:
         if isinstance(outcome, DomainError):
             return
-        again = concept_of(command).decide(command, village.state_of(command), village.directory())
+        again = catalog.decide(command, village.state_of(command), village.directory())
         assert [] == again
 
     village = play(story, watch)
@@ -330,7 +330,7 @@ def test_deciding_an_accepted_branch_or_people_command_again_returns_no_events(
     for command in commands:
         if isinstance(village.attempt(command), DomainError):
             continue
-        again = concept_of(command).decide(command, village.state_of(command), village.directory())
+        again = catalog.decide(command, village.state_of(command), village.directory())
         assert [] == again
 
 
@@ -339,12 +339,12 @@ def test_deciding_an_accepted_branch_or_people_command_again_returns_no_events(
 
 def refold(log: list[Any]) -> dict[str, Any]:
     """Every stream's state, folded from the recorded log alone."""
-    concept_of_event = {event: c for c in CONCEPTS for event in c.events}
+    concept_of_event = {event: c for c in CONCEPTS for event in c.events.values()}
     states: dict[str, Any] = {}
     for recorded in log:
         concept = concept_of_event[type(recorded.event)]
         states[recorded.stream_id] = concept.evolve(
-            states.get(recorded.stream_id, concept.initial_state()), recorded.event
+            states.get(recorded.stream_id, concept.initial()), recorded.event
         )
     return states
 

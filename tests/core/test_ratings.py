@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 
 from dangjian_core.calendar.commands import DeclareHolidays
+from dangjian_core.kernel.errors import InvalidCommand, Unauthorized, UnknownSubject
+from dangjian_core.kernel.ids import BranchId
 from dangjian_core.ratings.commands import (
     FixRating,
     LowerRating,
@@ -28,9 +30,7 @@ from dangjian_core.ratings.events import (
     RatingRemoved,
     StarStandardSet,
 )
-from dangjian_core.ratings.rules import RatingError
-from dangjian_core.shared.errors import InvalidCommand, Unauthorized, UnknownSubject
-from dangjian_core.shared.ids import BranchId
+from dangjian_core.ratings.state import RatingError
 from tests.core.given import Village
 from tests.core.org import (
     CHEN,

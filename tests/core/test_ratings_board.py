@@ -9,11 +9,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dangjian_core.ratings.board import LEVELS, StarBoard, star_board
+from dangjian_core.kernel.ids import BranchId
 from dangjian_core.ratings.events import RatedKind, StarStandardSet
 from dangjian_core.ratings.projections import FIXED, POSTED, REMOVED
-from dangjian_core.ratings.scale import stars_for
-from dangjian_core.shared.ids import BranchId
+from dangjian_core.ratings.queries import LEVELS, StarBoard, star_board
+from dangjian_core.ratings.rules import stars_for
 from tests.core.given import Village
 from tests.core.org import DING, GUANCHUAN, LV, QINGWEIJIE, TOWN, later, register
 from tests.core.test_ratings import fix, lower, propose, rated_town, remove

@@ -6,13 +6,12 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from dangjian_core.shared.errors import InvalidCommand, Unauthorized, UnknownSubject
-from dangjian_core.shared.ids import BranchId, PersonId
+from dangjian_core.kernel.errors import InvalidCommand, Unauthorized, UnknownSubject
+from dangjian_core.kernel.ids import BranchId, PersonId
 from dangjian_core.units.commands import AppointRole, EndRole, MergeUnit
 from dangjian_core.units.events import RoleAssigned, RoleEnded, UnitFounded, UnitKind
-from dangjian_core.units.guards import UnitError
 from dangjian_core.units.roles import OUTSIDE_ROLES, WORKING_ROLES, Role
-from dangjian_core.units.state import RoleTerm
+from dangjian_core.units.state import RoleTerm, UnitError
 from tests.core.given import given, then_state, when
 from tests.core.org import (
     CHEN,

@@ -6,12 +6,11 @@ from datetime import timedelta
 
 import pytest
 
-from dangjian_core.shared.errors import Unauthorized
-from dangjian_core.shared.ids import PersonId
+from dangjian_core.kernel.errors import Unauthorized
+from dangjian_core.kernel.ids import PersonId
 from dangjian_core.tasks.commands import CancelTask, RevokePoints
-from dangjian_core.tasks.errors import OutOfOrder
 from dangjian_core.tasks.events import PointsRevoked, TaskCancelled
-from dangjian_core.tasks.state import ClaimStatus, TaskState
+from dangjian_core.tasks.state import ClaimStatus, OutOfOrder, TaskState
 from dangjian_core.units.roles import Role
 from tests.core.given import (
     CATEGORY,

@@ -6,19 +6,19 @@ from datetime import date
 
 import pytest
 
-from dangjian_core.people.decisions import PersonState, StatusPeriod
+from dangjian_core.kernel.ids import PersonId
 from dangjian_core.people.events import PartyStatus
-from dangjian_core.shared.ids import PersonId
+from dangjian_core.people.state import PersonState, StatusPeriod
 from dangjian_core.tasks.commands import ClaimTask, WithdrawClaim
-from dangjian_core.tasks.errors import (
+from dangjian_core.tasks.events import Audience, ClaimWithdrawn, TaskClaimed
+from dangjian_core.tasks.state import (
+    ClaimStatus,
     DeadlinePassed,
     NoSlotsLeft,
     NotEligible,
     OutOfOrder,
     TaskClosed,
 )
-from dangjian_core.tasks.events import Audience, ClaimWithdrawn, TaskClaimed
-from dangjian_core.tasks.state import ClaimStatus
 from tests.core.given import (
     DEADLINE,
     T1,

@@ -7,11 +7,11 @@ from datetime import timedelta
 import attrs
 import pytest
 
-from dangjian_core.shared.errors import InvalidCommand, Unauthorized, UnknownSubject, build
-from dangjian_core.shared.ids import BranchId, TaskId
+from dangjian_core.kernel.errors import InvalidCommand, Unauthorized, UnknownSubject, build
+from dangjian_core.kernel.ids import BranchId, TaskId
 from dangjian_core.tasks.commands import CancelTask, ClaimTask, IssueTask, RevokePoints
-from dangjian_core.tasks.errors import TaskError
 from dangjian_core.tasks.events import Audience, SourceKind, TaskIssued
+from dangjian_core.tasks.state import TaskError
 from dangjian_core.units.roles import Role
 from tests.core.given import DEADLINE, T1, given, issued, seed_branch, term, village_with, when
 from tests.support import (

@@ -9,10 +9,10 @@ import attrs
 import pytest
 
 from adapters.storage.mapper import Envelope, decode, encode
-from dangjian_core.shared.errors import InvalidCommand, UnknownSubject, build
+from dangjian_core.kernel.errors import InvalidCommand, UnknownSubject, build
 from dangjian_core.tasks.commands import ClaimTask, IssueTask
-from dangjian_core.tasks.errors import NotEligible
 from dangjian_core.tasks.events import Audience, TaskClaimed
+from dangjian_core.tasks.state import NotEligible
 from tests import support
 from tests.core.given import given, issued, when
 from tests.support import LANZHI, MEMBER, T0, XINGCAN

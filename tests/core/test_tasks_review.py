@@ -6,15 +6,14 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from dangjian_core.shared.errors import InvalidCommand, Unauthorized, build
-from dangjian_core.shared.ids import PersonId
+from dangjian_core.kernel.errors import InvalidCommand, Unauthorized, build
+from dangjian_core.kernel.ids import PersonId
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
     ClaimTask,
     RejectCompletion,
     SubmitCompletion,
 )
-from dangjian_core.tasks.errors import DeadlinePassed, OutOfOrder, SelfReview, TaskClosed
 from dangjian_core.tasks.events import (
     Audience,
     CompletionApproved,
@@ -22,7 +21,13 @@ from dangjian_core.tasks.events import (
     CompletionSubmitted,
     TaskClaimed,
 )
-from dangjian_core.tasks.state import ClaimStatus
+from dangjian_core.tasks.state import (
+    ClaimStatus,
+    DeadlinePassed,
+    OutOfOrder,
+    SelfReview,
+    TaskClosed,
+)
 from dangjian_core.units.roles import REVIEWERS, Role
 from tests.core.given import (
     CATEGORY,
@@ -280,7 +285,7 @@ def test_other_roles_may_not_review(role: Role) -> None:
 
 def test_the_liaison_cadre_hu_wenyuan_reviews_as_in_seed_000() -> None:
     liaison = term(REVIEWER, Role.LIAISON, T0 - timedelta(days=30))
-    others = tuple(t for t in village_with().branch(BRANCH).terms if t.person_id != REVIEWER)
+    others = tuple(t for t in village_with().branches[BRANCH].terms if t.person_id != REVIEWER)
     village = village_with(terms=(*others, liaison))
     state = given(issued(), claimed(LANZHI), submitted(LANZHI))
 
@@ -291,7 +296,7 @@ def test_the_liaison_cadre_hu_wenyuan_reviews_as_in_seed_000() -> None:
 
 def test_a_reviewer_whose_term_ended_may_not_approve() -> None:
     ended = term(REVIEWER, Role.REVIEWER, T0 - timedelta(days=30), later(1))
-    others = tuple(t for t in village_with().branch(BRANCH).terms if t.person_id != REVIEWER)
+    others = tuple(t for t in village_with().branches[BRANCH].terms if t.person_id != REVIEWER)
     village = village_with(terms=(*others, ended))
     state = given(issued(), claimed(LANZHI), submitted(LANZHI))
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dangjian_core.shared.errors import InvalidCommand, Unauthorized, UnknownSubject, build
-from dangjian_core.shared.ids import BranchId
+from dangjian_core.kernel.errors import InvalidCommand, Unauthorized, UnknownSubject, build
+from dangjian_core.kernel.ids import BranchId
 from dangjian_core.units.commands import (
     AddRegionMember,
     DissolveUnit,
@@ -28,9 +28,9 @@ from dangjian_core.units.events import (
     UnitMoved,
     UnitRenamed,
 )
-from dangjian_core.units.guards import UnitError, UnitHasChildren
+from dangjian_core.units.hierarchy import children
 from dangjian_core.units.roles import Role
-from dangjian_core.units.state import FROM_THE_START, Ending
+from dangjian_core.units.state import FROM_THE_START, Ending, UnitError, UnitHasChildren
 from tests.core.given import given, then_state, when
 from tests.core.org import (
     COUNTY,
@@ -362,9 +362,9 @@ def test_units_that_ended_or_left_before_do_not_count_as_under_it() -> None:
     village.handle(MergeUnit(GUANCHUAN, QINGWEIJIE, "村庄合并", WANG, later(1)))
     village.handle(MoveUnit(QINGWEIJIE, TOWN, "调整", WANG, later(2)))
 
-    assert [] == village.directory().children(ZONGZHI, later(3))
+    assert [] == children(village.directory(), ZONGZHI, later(3))
     assert [QINGWEIJIE, GUANCHUAN] == [
-        u.unit_id for u in village.directory().children(ZONGZHI, later(0.5))
+        u.unit_id for u in children(village.directory(), ZONGZHI, later(0.5))
     ][::-1]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from dangjian_core.shared.ids import PersonId, TaskId
+from dangjian_core.kernel.ids import PersonId, TaskId
 from dangjian_core.tasks.commands import ClaimTask, IssueTask
 from dangjian_core.tasks.events import Audience, SourceKind, TaskClaimed
 from dangjian_core.units.commands import (
@@ -16,9 +16,9 @@ from dangjian_core.units.commands import (
 )
 from dangjian_core.units.events import UnitKind
 from dangjian_core.units.hierarchy import live_unit
+from dangjian_core.units.queries import Holding, TreeNode, holdings_at, tree_at
 from dangjian_core.units.roles import Role
 from dangjian_core.units.state import UnitState
-from dangjian_core.units.tree import Holding, TreeNode, holdings_at, tree_at
 from tests.core.given import Village
 from tests.core.org import (
     DAY0,

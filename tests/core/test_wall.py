@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dangjian_core.points.wall import TIE_RULES, Standing, WallEntry, rank
+from dangjian_core.points.queries import TIE_RULES, Standing, WallEntry, rank
 
 HIGHER_TOTAL = TIE_RULES[0][1]
 MORE_TASKS = TIE_RULES[1][1]

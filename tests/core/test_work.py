@@ -14,11 +14,10 @@ from typing import Any
 import attrs
 import pytest
 
-from dangjian_core.authority import audit
-from dangjian_core.directory import FixedDirectory
-from dangjian_core.shared.errors import InvalidCommand, Unauthorized, UnknownSubject
-from dangjian_core.shared.ids import BranchId, PersonId, TaskId
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.catalog import audit
+from dangjian_core.kernel.errors import InvalidCommand, Unauthorized, UnknownSubject
+from dangjian_core.kernel.ids import BranchId, PersonId, TaskId
+from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.tasks.commands import CancelTask, IssueTask
 from dangjian_core.tasks.events import Audience, SourceKind
 from dangjian_core.tasks.state import TaskState
@@ -59,6 +58,7 @@ from tests.core.org import (
     register,
     task_town,
 )
+from tests.facts import FixedFacts
 
 W1 = WorkItemId("W2018-1")  # 象珠镇党委: 人居环境整治, 1000 户
 TITLE = "人居环境整治"
@@ -73,7 +73,7 @@ GC_ITEM = share_id(ZONGZHI_ITEM, GUANCHUAN)
 class WorkTown(Village):
     """The town whose directory also answers for work items and tasks."""
 
-    def directory(self) -> FixedDirectory:
+    def directory(self) -> FixedFacts:
         """Units, people and blocks as the village gives them, plus items and tasks."""
         states = self.states.values()
         items = {s.item_id: s for s in states if isinstance(s, WorkItemState)}

@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from dangjian_core.authority import audit
-from dangjian_core.shared.errors import InvalidCommand, Unauthorized, UnknownSubject
-from dangjian_core.shared.ids import BranchId
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.catalog import audit
+from dangjian_core.kernel.errors import InvalidCommand, Unauthorized, UnknownSubject
+from dangjian_core.kernel.ids import BranchId
+from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.work.commands import CancelWorkItem, LinkTasks, ReviseWorkShare
 from dangjian_core.work.events import (
     WorkItemCancelled,

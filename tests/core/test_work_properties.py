@@ -16,12 +16,12 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dangjian_core.shared.errors import DomainError
-from dangjian_core.shared.ids import BranchId
+from dangjian_core.kernel.errors import DomainError
+from dangjian_core.kernel.ids import BranchId
 from dangjian_core.work.commands import CancelWorkItem, LinkTasks, ReviseWorkShare
 from dangjian_core.work.events import WorkItemId
-from dangjian_core.work.rollup import UnitProgress, WorkNode, WorkStatus, roll_up, walk
-from dangjian_core.work.rules import terms
+from dangjian_core.work.queries import UnitProgress, WorkNode, WorkStatus, roll_up, walk
+from dangjian_core.work.rules.items import terms
 from dangjian_core.work.state import WorkItemState
 from tests.core.org import GUANCHUAN, HU, LV, QINGWEIJIE, REGION, T1, WANG, ZONGZHI, later
 from tests.core.test_work import (

@@ -30,7 +30,7 @@ from adapters.audit.canonical import CanonicalError, canonical_loads
 from adapters.audit.chain import ChainEntry
 from adapters.audit.evidence import Bundle
 from adapters.storage.store import Attempt, CheckpointRecord, StoredRow
-from dangjian_core.shared.errors import DangjianError
+from dangjian_core.kernel.errors import DangjianError
 
 FORMAT = "dangjian-inspector-bundle"
 VERSION = 1

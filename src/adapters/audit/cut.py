@@ -22,7 +22,7 @@ from adapters.audit.chain import ChainEntry, LinkedEvent, extend, genesis
 from adapters.audit.checkpoints import Checkpoint, CheckpointError, cosign, parse, sign
 from adapters.audit.evidence import of_store
 from adapters.storage.store import CheckpointRecord, EventStore, StoredRow
-from dangjian_core.shared.errors import DangjianError, InvalidCommand
+from dangjian_core.kernel.errors import DangjianError, InvalidCommand
 
 REASONS = {"公示": "public notice", "周期结束": "cycle close", "按需": "on demand"}
 """Why a checkpoint is cut: 公示 (a list is posted), 周期结束 (cycle close), 按需 (asked for)."""

@@ -5,7 +5,7 @@ as it stood at each event), is shown every event — decoded, or with ``recorded
 when it could not be decoded — and is asked for any last findings at the end.
 
 :data:`AUTHORITY_CHECKS` re-checks that every event's actor held the authority for it at
-that time: ``dangjian_core.authority.audit`` judges the whole log, folding the role
+that time: ``dangjian_core.catalog.audit`` judges the whole log, folding the role
 history as it goes, and returns flags with ``position``, ``actor_id`` and a ``rule``.
 Another whole-log judge is added with one line, ``AUTHORITY_CHECKS.append(batch_check(j))``.
 """
@@ -20,8 +20,8 @@ from attrs import frozen
 from adapters.audit.report import Finding
 from adapters.storage.mapper import Envelope
 from adapters.storage.store import StoredRow
-from dangjian_core import authority
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core import catalog
+from dangjian_core.kernel.recorded import Recorded
 
 
 @frozen
@@ -152,6 +152,6 @@ def batch_check(judge: Callable[[list[Recorded[Any]]], Iterable[Any]]) -> CheckF
 EVENT_CHECKS: list[CheckFactory] = [EventIds, CommandRuns]
 """The identity checks run on every verification."""
 
-AUTHORITY_CHECKS: list[CheckFactory] = [batch_check(authority.audit)]
+AUTHORITY_CHECKS: list[CheckFactory] = [batch_check(catalog.audit)]
 """Re-check each actor's authority at the time of the event (findings with check
-``"authority"``), by replaying the role history with :func:`dangjian_core.authority.audit`."""
+``"authority"``), by replaying the role history with :func:`dangjian_core.catalog.audit`."""

@@ -31,7 +31,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from adapters.audit.checkpoints import VerifierKey
-from dangjian_core.shared.errors import DangjianError
+from dangjian_core.kernel.errors import DangjianError
 
 _HEADER = "# dangjian 检查点签名私钥, 请妥善保管 / checkpoint signing key, keep it secret\n"
 _NAME_LINE = re.compile(r"^# name: ([^\s+]{1,100})$", re.MULTILINE)

@@ -14,7 +14,7 @@ from attrs import frozen
 
 from adapters.audit.chain import ChainEntry, LinkedEvent, genesis, link
 from adapters.storage.store import CheckpointRecord, StoredRow
-from dangjian_core.points.explanation import Explanation, LedgerLine
+from dangjian_core.points.queries import Explanation, LedgerLine
 
 
 @frozen

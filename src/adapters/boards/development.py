@@ -17,15 +17,14 @@ Built from :class:`adapters.development_queries.DevelopmentView` rows; names onl
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from typing import Any
 
 from adapters.boards.model import Bar, Board, Cell, Chart, Column, Section, date_zh
 from adapters.boards.wall import zh
 from adapters.development_queries import OUTCOME_NAMES, STATUS_NAMES, DevelopmentView
-from dangjian_core.shared.time import cycle_label
+from dangjian_core.kernel.time import cycle_label, local_date
 
-BEIJING = timezone(timedelta(hours=8))
 #: The lists a development board can hold, in the order they are printed.
 LISTS = ("proposed", "confirmed", "objections", "commended", "training")
 RANK_COLUMNS = (
@@ -215,4 +214,4 @@ def _day(value: Any) -> str:
     text = str(value)
     if "T" not in text:
         return date_zh(date.fromisoformat(text))
-    return date_zh(datetime.fromisoformat(text).astimezone(BEIJING).date())
+    return date_zh(local_date(datetime.fromisoformat(text)))

@@ -7,7 +7,7 @@ Chinese headers, footnotes (e.g. the tie-break rules) and a signature line
 :mod:`adapters.boards.html`, :mod:`adapters.boards.chart`) only lay it out.
 
 Boards are public: builders put names in them, never personal data
-(:data:`dangjian_core.trail.PRIVATE_FIELDS`) and never person ids.
+(:data:`dangjian_core.kernel.trail.PRIVATE_FIELDS`) and never person ids.
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from adapters.boards.model import Bar, Board, Chart, Column, Section
-from dangjian_core.ratings.board import LEVELS, BoardEntry, StarBoard
 from dangjian_core.ratings.events import RatedKind
+from dangjian_core.ratings.queries import LEVELS, BoardEntry, StarBoard
 
 #: Each star level's label, as printed on the board (0: 不合格).
 LEVEL_NAMES = {5: "五星", 4: "四星", 3: "三星", 2: "二星", 1: "一星", 0: "不合格"}

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from adapters.boards.model import Bar, Board, Chart, Column, Section
+from dangjian_core.kernel.time import cycle_label
 from dangjian_core.people.events import STATUS_NAMES
-from dangjian_core.points.wall import TIE_RULES, WallEntry
-from dangjian_core.shared.time import cycle_label
+from dangjian_core.points.queries import TIE_RULES, WallEntry
 
 COLUMNS = (
     Column("名次", 4, numeric=True),

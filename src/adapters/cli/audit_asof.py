@@ -18,18 +18,18 @@ import click
 
 from adapters.audit.rebuild import BY
 from adapters.cli.audit_explain import bundle_option, cycle_option, opened
-from adapters.cli.clock import SHANGHAI, IsoTime
+from adapters.cli.clock import IsoTime
 from adapters.cli.render import heading, plain
 from adapters.cli.runtime import current
 from adapters.cli.views import balance_lines, ledger_table
 from adapters.cli.wall import pick_cycle, tie_rules_text, wall_table
-from dangjian_core.shared.time import cycle_label
+from dangjian_core.kernel.time import LOCAL, cycle_label
 
 
 def _end_of(text: str) -> datetime:
     """The moment a DATE (end of that day, Beijing time) or ISO time names."""
     if len(text.strip()) == 10:  # a bare date: the whole day counts
-        day = datetime.combine(datetime.fromisoformat(text.strip()).date(), time(), SHANGHAI)
+        day = datetime.combine(datetime.fromisoformat(text.strip()).date(), time(), LOCAL)
         return day + timedelta(days=1) - timedelta(microseconds=1)
     return IsoTime().convert(text, None, None)  # type: ignore[no-any-return]
 

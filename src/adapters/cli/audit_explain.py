@@ -27,7 +27,7 @@ from adapters.cli.runtime import current
 from adapters.cli.views import balance_lines, ledger_table
 from adapters.cli.wall import pick_cycle
 from adapters.storage.store import StoredRow
-from dangjian_core.shared.time import cycle_label
+from dangjian_core.kernel.time import cycle_label
 
 bundle_option = click.option(
     "--bundle",

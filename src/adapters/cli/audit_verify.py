@@ -23,7 +23,7 @@ from adapters.cli.progress import progress_bar
 from adapters.cli.render import plain
 from adapters.cli.runtime import current
 from adapters.storage.store import EventStore
-from dangjian_core.shared.errors import InvalidCommand
+from dangjian_core.kernel.errors import InvalidCommand
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 

@@ -11,7 +11,7 @@ from adapters.cli.clock import Actor, acting
 from adapters.cli.render import heading, table
 from adapters.cli.runtime import current, record
 from dangjian_core.calendar.commands import DEFAULT_CALENDAR, DeclareHolidays, DeclareWorkdays
-from dangjian_core.shared.errors import InvalidCommand
+from dangjian_core.kernel.errors import InvalidCommand
 
 _calendar = click.option(
     "--calendar",

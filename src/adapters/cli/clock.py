@@ -11,31 +11,31 @@ import functools
 import hashlib
 import uuid
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time
 from typing import Any
 
 import click
 from attrs import frozen
 
-SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
+from dangjian_core.kernel.time import LOCAL
 
 
 def now() -> datetime:
     """The current time in Asia/Shanghai."""
-    return datetime.now(SHANGHAI)
+    return datetime.now(LOCAL)
 
 
 def parse_time(text: str) -> datetime:
     """An ISO date or time; one without an offset is taken as Asia/Shanghai time."""
     parsed = datetime.fromisoformat(text.strip())
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=SHANGHAI)
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=LOCAL)
 
 
 def show_time(value: datetime | str, *, seconds: bool = False) -> str:
     """A time as people read it, in Asia/Shanghai: ``2021-10-08 09:00`` (``:05`` with seconds)."""
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
     pattern = "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"
-    return moment.astimezone(SHANGHAI).strftime(pattern)
+    return moment.astimezone(LOCAL).strftime(pattern)
 
 
 class IsoTime(click.ParamType[datetime, Any]):
@@ -68,7 +68,7 @@ class AsOf(IsoTime):
             day = date.fromisoformat(str(value).strip())
         except ValueError:
             return super().convert(value, param, ctx)
-        return datetime.combine(day, time.max, tzinfo=SHANGHAI)
+        return datetime.combine(day, time.max, tzinfo=LOCAL)
 
 
 class IsoDate(click.ParamType[date, Any]):

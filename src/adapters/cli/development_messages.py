@@ -4,8 +4,8 @@ The objection filer's contact never appears (personal data)."""
 
 from __future__ import annotations
 
-from dangjian_core.development.authority import DEVELOPMENT_EVENTS
 from dangjian_core.development.events import (
+    EVENTS,
     DevelopmentEvent,
     ListConfirmed,
     ListProposed,
@@ -16,7 +16,9 @@ from dangjian_core.development.events import (
     ObjectionUpheld,
     TrainingFlagged,
 )
-from dangjian_core.shared.time import cycle_label
+from dangjian_core.kernel.time import cycle_label
+
+DEVELOPMENT_EVENTS = tuple(EVENTS.values())
 
 __all__ = ["DEVELOPMENT_EVENTS", "development_sentence"]
 

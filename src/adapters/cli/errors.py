@@ -25,7 +25,7 @@ import click
 from attrs import frozen
 
 from adapters.storage.errors import StorageError
-from dangjian_core.shared.errors import DangjianError
+from dangjian_core.kernel.errors import DangjianError
 
 EXIT_DIFFERENCES = 1
 EXIT_INVALID = 2

@@ -18,7 +18,7 @@ from rich.table import Table
 from adapters.app import Dangjian
 from adapters.audit import keys
 from adapters.audit.cut import cut_checkpoint
-from adapters.cli.clock import SHANGHAI, Actor, IsoDate, acting, now, show_time
+from adapters.cli.clock import Actor, IsoDate, acting, now, show_time
 from adapters.cli.params import CYCLE
 from adapters.cli.render import heading, plain, signed, table
 from adapters.cli.runtime import current, record
@@ -34,8 +34,8 @@ from dangjian_core.evaluation.commands import (
     SetQuota,
 )
 from dangjian_core.evaluation.state import FrozenStandings
+from dangjian_core.kernel.time import LOCAL, cycle_label
 from dangjian_core.points.projections import KIND_NAMES
-from dangjian_core.shared.time import cycle_label
 
 KEY_ENV = "DANGJIAN_KEY"
 CLOSE_REASON = "周期结束"
@@ -168,7 +168,7 @@ def standings_table(frozen: FrozenStandings, view: StandingsView) -> Table:
 
 
 def _end_of(day: date) -> datetime:
-    return datetime.combine(day, time(23, 59, 59, 999999), SHANGHAI)
+    return datetime.combine(day, time(23, 59, 59, 999999), LOCAL)
 
 
 @click.command("standings")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dangjian_core.evaluation.authority import EVALUATION_EVENTS
 from dangjian_core.evaluation.events import (
+    EVENTS,
     ActivistScored,
     CycleClosed,
     DeductionApplied,
@@ -13,6 +13,8 @@ from dangjian_core.evaluation.events import (
     SnapshotPublished,
     VetoRecorded,
 )
+
+EVALUATION_EVENTS = tuple(EVENTS.values())
 
 __all__ = ["EVALUATION_EVENTS", "evaluation_sentence"]
 

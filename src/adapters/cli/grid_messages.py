@@ -13,7 +13,7 @@ from dangjian_core.grids.events import (
     LinkExemptionRecorded,
     VisitLogged,
 )
-from dangjian_core.trail import describe
+from dangjian_core.kernel.trail import describe
 
 GRID_EVENTS = (
     BlockLaidOut,

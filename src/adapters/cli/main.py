@@ -46,7 +46,7 @@ from adapters.cli.errors import Refusal
 from adapters.cli.runtime import Runtime
 from adapters.storage.errors import StorageError
 from adapters.storage.urls import DEFAULT_STORE, ENV_VAR
-from dangjian_core.shared.errors import DangjianError
+from dangjian_core.kernel.errors import DangjianError
 
 
 class DangjianGroup(click.Group):

@@ -10,6 +10,8 @@ from adapters.cli.evaluation_messages import EVALUATION_EVENTS, evaluation_sente
 from adapters.cli.grid_messages import GRID_EVENTS, grid_sentence
 from adapters.cli.star_messages import RATING_EVENTS, star_sentence
 from adapters.cli.work_messages import WORK_EVENTS, work_sentence
+from dangjian_core.kernel.time import cycle_label
+from dangjian_core.kernel.trail import describe
 from dangjian_core.people.events import (
     PartyStatusChanged,
     PersonDetailsRecorded,
@@ -18,7 +20,6 @@ from dangjian_core.people.events import (
     ProbationExtended,
 )
 from dangjian_core.points.events import PointsAdjusted
-from dangjian_core.shared.time import cycle_label
 from dangjian_core.tasks.events import (
     ClaimWithdrawn,
     CompletionApproved,
@@ -29,7 +30,6 @@ from dangjian_core.tasks.events import (
     TaskClaimed,
     TaskIssued,
 )
-from dangjian_core.trail import describe
 from dangjian_core.units.events import (
     BranchFounded,
     RegionMemberAdded,

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from adapters.storage.mapper import converter
 from dangjian_core.catalog import EVENT_NAMES
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.kernel.recorded import Recorded
 
 
 def make_console(*, stderr: bool = False) -> Console:

@@ -37,7 +37,7 @@ from adapters.roster import (
     write_roster,
 )
 from adapters.roster.columns import SHEETS
-from dangjian_core.shared.ids import is_valid_id
+from dangjian_core.kernel.ids import is_valid_id
 
 _path = click.Path(path_type=Path)
 _at = click.option(

@@ -19,7 +19,7 @@ from adapters.cli.messages import NO_CHANGE, answered_again, sentence
 from adapters.cli.render import emit, emit_json, event_document, make_console
 from adapters.storage.errors import DuplicateCommandId
 from adapters.storage.urls import DEFAULT_STORE
-from dangjian_core.shared.errors import build
+from dangjian_core.kernel.errors import build
 
 C = TypeVar("C")
 

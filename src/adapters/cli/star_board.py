@@ -14,8 +14,8 @@ from adapters.boards.stars import LEVEL_NAMES, star_board_board
 from adapters.cli.clock import now
 from adapters.cli.render import heading, plain, table
 from adapters.cli.runtime import current
-from dangjian_core.ratings.board import LEVELS, BoardEntry, StarBoard
 from dangjian_core.ratings.events import RatedKind
+from dangjian_core.ratings.queries import LEVELS, BoardEntry, StarBoard
 
 
 def counts_table(board: StarBoard) -> Table:

@@ -16,9 +16,9 @@ from adapters.cli.runtime import current
 from adapters.queries import BranchView
 from dangjian_core.people.events import STATUS_NAMES
 from dangjian_core.units.events import KIND_NAMES
+from dangjian_core.units.queries import Holding, TreeNode
 from dangjian_core.units.roles import ROLE_NAMES
 from dangjian_core.units.state import Ending
-from dangjian_core.units.tree import Holding, TreeNode
 
 as_of = click.option(
     "--at", type=AsOf(), default=None, help="查看某日(当日结束时)的情况, 默认现在 / as of"

@@ -13,10 +13,10 @@ from adapters.cli.params import CYCLE
 from adapters.cli.render import heading, plain, signed, table
 from adapters.cli.runtime import current
 from adapters.cli.wall import pick_cycle
-from dangjian_core.points.explanation import Explanation
+from dangjian_core.kernel.errors import InvalidCommand, UnknownSubject
+from dangjian_core.kernel.time import cycle_label
 from dangjian_core.points.projections import KIND_NAMES
-from dangjian_core.shared.errors import InvalidCommand, UnknownSubject
-from dangjian_core.shared.time import cycle_label
+from dangjian_core.points.queries import Explanation
 
 SUBJECT_KINDS = ("branch", "task", "person")
 

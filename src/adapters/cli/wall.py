@@ -12,13 +12,13 @@ from adapters.app import Dangjian
 from adapters.boards.export import ExportOptions, export_options
 from adapters.boards.export import export as export_files
 from adapters.boards.wall import wall_board
-from adapters.cli.clock import SHANGHAI, at_option, now
+from adapters.cli.clock import at_option, now
 from adapters.cli.params import CYCLE, STATUS, zh_of
 from adapters.cli.render import heading, plain, table
 from adapters.cli.runtime import current
+from dangjian_core.kernel.time import LOCAL, cycle_label, cycle_of
 from dangjian_core.people.events import STATUS_NAMES, PartyStatus
-from dangjian_core.points.wall import TIE_RULES, WallEntry
-from dangjian_core.shared.time import cycle_label, cycle_of
+from dangjian_core.points.queries import TIE_RULES, WallEntry
 
 
 def pick_cycle(app: Dangjian, branch_id: str, cycle: str | None, at: datetime) -> str:
@@ -86,7 +86,7 @@ def wall(
     entries = app.queries.wall(branch_id, chosen, tuple(s.value for s in statuses))
     written: dict[str, str] = {}
     if export.wanted():
-        on = export.on or (at or now()).astimezone(SHANGHAI).date()
+        on = export.on or (at or now()).astimezone(LOCAL).date()
         shown = [s.value for s in statuses]
         posted = wall_board(name, chosen, entries, on, statuses=shown, signed_by=export.signed_by)
         written = export_files(posted, export)

@@ -11,7 +11,7 @@ from adapters.cli.clock import AsOf, now, show_time
 from adapters.cli.render import filled, heading, plain, table
 from adapters.cli.runtime import current
 from adapters.work_queries import WorkQueries
-from dangjian_core.work.rollup import WorkStatus, tally, walk
+from dangjian_core.work.queries import WorkStatus, tally, walk
 
 _INDENT = "  "
 

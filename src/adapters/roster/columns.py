@@ -17,9 +17,9 @@ from attrs import frozen
 
 from adapters.roster.errors import CellProblem
 from dangjian_core.grids.events import BlockSize, GridPost
+from dangjian_core.kernel.ids import is_valid_id
 from dangjian_core.people.commands import is_id_number
 from dangjian_core.people.events import STATUS_NAMES, Gender
-from dangjian_core.shared.ids import is_valid_id
 from dangjian_core.units.events import KIND_NAMES
 from dangjian_core.units.roles import ROLE_NAMES
 

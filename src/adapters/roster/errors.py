@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from dangjian_core.shared.errors import DangjianError
+from dangjian_core.kernel.errors import DangjianError
 
 
 @frozen

@@ -17,17 +17,18 @@ from typing import Any
 from attrs import frozen
 
 from adapters.roster import columns as c
-from adapters.roster.importing import CST
 from adapters.storage.mapper import recorded_of
 from adapters.storage.store import EventStore
-from dangjian_core.catalog import GRIDS, PEOPLE, UNITS, Concept
-from dangjian_core.directory import FixedDirectory
+from dangjian_core import grids, people, units
 from dangjian_core.grids.events import BlockSize
 from dangjian_core.grids.state import BlockState
-from dangjian_core.people.decisions import PersonState
+from dangjian_core.kernel.concept import Concept
+from dangjian_core.kernel.errors import UnknownSubject
+from dangjian_core.kernel.facts import MemoryFacts
+from dangjian_core.kernel.ids import BranchId, PersonId
+from dangjian_core.kernel.time import LOCAL
 from dangjian_core.people.events import STATUS_NAMES, Gender
-from dangjian_core.shared.errors import UnknownSubject
-from dangjian_core.shared.ids import BranchId, PersonId
+from dangjian_core.people.state import PersonState
 from dangjian_core.units.events import KIND_NAMES
 from dangjian_core.units.hierarchy import live_unit, parent_of
 from dangjian_core.units.roles import ROLE_NAMES, Role
@@ -37,7 +38,9 @@ Row = list[Any]
 #: A roster as rows: sheet name → rows of cells in the sheet's column order.
 Tables = dict[str, list[Row]]
 
-_CONCEPTS: dict[str, Concept] = {k.stream_prefix: k for k in (UNITS, PEOPLE, GRIDS)}
+_CONCEPTS: dict[str, Concept[Any, Any, Any]] = {
+    k.stream_prefix: k for k in (units.CONCEPT, people.CONCEPT, grids.CONCEPT)
+}
 _ROLE_ORDER = {role: index for index, role in enumerate(Role)}
 
 
@@ -50,9 +53,14 @@ class Snapshot:
     blocks: dict[str, BlockState]
 
     @property
-    def directory(self) -> FixedDirectory:
-        """A directory over the folded states."""
-        return FixedDirectory(self.units, self.people, self.blocks)
+    def facts(self) -> MemoryFacts:
+        """Facts over the folded states."""
+        states = {
+            **{units.CONCEPT.stream_id(k): v for k, v in self.units.items()},
+            **{people.CONCEPT.stream_id(k): v for k, v in self.people.items()},
+            **{grids.CONCEPT.stream_id(k): v for k, v in self.blocks.items()},
+        }
+        return MemoryFacts(states)
 
 
 def snapshot(store: EventStore, progress: Callable[[int], None] | None = None) -> Snapshot:
@@ -64,7 +72,7 @@ def snapshot(store: EventStore, progress: Callable[[int], None] | None = None) -
             progress(1)
         if concept is None:
             continue
-        before = states.get(row.stream_id, concept.initial_state())
+        before = states.get(row.stream_id, concept.initial())
         states[row.stream_id] = concept.evolve(before, recorded_of(row).event)
     units = {s.unit_id: s for s in states.values() if isinstance(s, UnitState)}
     people = {s.person_id: s for s in states.values() if isinstance(s, PersonState)}
@@ -73,15 +81,15 @@ def snapshot(store: EventStore, progress: Callable[[int], None] | None = None) -
 
 
 def _day(moment: datetime) -> str:
-    return moment.astimezone(CST).date().isoformat()
+    return moment.astimezone(LOCAL).date().isoformat()
 
 
 def tables(found: Snapshot, at: datetime, *, root: str | None = None) -> Tables:
     """The roster rows of the state at ``at`` — the whole store, or the tree under ``root``
     (whose parent is then left blank, so the export imports into another store)."""
-    directory = found.directory
+    facts = found.facts
     living = [u for u in found.units.values() if u.alive_at(at)]
-    parents = {u.unit_id: _parent(directory, u, at) for u in living}
+    parents = {u.unit_id: _parent(facts, u, at) for u in living}
     children: dict[str | None, list[UnitState]] = {}
     for unit in living:
         children.setdefault(parents[unit.unit_id], []).append(unit)
@@ -115,7 +123,7 @@ def tables(found: Snapshot, at: datetime, *, root: str | None = None) -> Tables:
     ]
     homes: dict[str, list[PersonState]] = {}
     for person in found.people.values():
-        home = live_unit(directory, person.branch_id, at)
+        home = live_unit(facts, person.branch_id, at)
         if home is not None and home.unit_id in exported:
             homes.setdefault(home.unit_id, []).append(person)
     people_rows = [
@@ -137,8 +145,8 @@ def tables(found: Snapshot, at: datetime, *, root: str | None = None) -> Tables:
     }
 
 
-def _parent(directory: FixedDirectory, unit: UnitState, at: datetime) -> str | None:
-    parent = parent_of(directory, unit, at)
+def _parent(facts: MemoryFacts, unit: UnitState, at: datetime) -> str | None:
+    parent = parent_of(facts, unit, at)
     return None if parent is None else parent.unit_id
 
 
@@ -161,7 +169,7 @@ def _person_row(person: PersonState, home: str) -> Row:
 def _grid_rows(found: Snapshot, ordered: list[UnitState], at: datetime) -> list[Row]:
     by_branch: dict[str, list[BlockState]] = {}
     for block in found.blocks.values():
-        home = live_unit(found.directory, block.branch_id, at)
+        home = live_unit(found.facts, block.branch_id, at)
         if home is not None:
             by_branch.setdefault(home.unit_id, []).append(block)
     rows: list[Row] = []

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from datetime import date, datetime, time, timedelta, timezone
-from typing import Any
+from datetime import date, datetime, time
+from typing import Any, TypeVar
 
 from attrs import frozen
 
@@ -33,22 +33,23 @@ from adapters.roster.errors import RosterError
 from adapters.roster.reading import RawRoster
 from adapters.roster.validation import Entry, Roster, validate
 from adapters.storage.errors import VersionConflict
-from adapters.storage.folding import StoreDirectory, fold
+from adapters.storage.folding import ViewRows, fold
 from adapters.storage.store import EventStore
-from dangjian_core.catalog import Concept, concept_of, stream_of
+from dangjian_core.catalog import concept_of, concept_of_prefix, decide, stream_of
 from dangjian_core.grids.commands import AssignBlockPost, LayOutBlock
 from dangjian_core.grids.events import BlockSize
+from dangjian_core.grids.state import BLOCK
+from dangjian_core.kernel.concept import Concept, Stream
+from dangjian_core.kernel.errors import DomainError, InvalidCommand, Unauthorized, UnknownSubject
+from dangjian_core.kernel.time import LOCAL
 from dangjian_core.people.commands import RegisterPerson
-from dangjian_core.people.decisions import PersonError
 from dangjian_core.people.events import Gender
-from dangjian_core.shared.errors import DomainError, InvalidCommand, Unauthorized, UnknownSubject
-from dangjian_core.shared.ids import BranchId
-from dangjian_core.units.appointments import roles_of
+from dangjian_core.people.state import PersonError
 from dangjian_core.units.commands import AppointRole, FoundUnit
-from dangjian_core.units.guards import UnitError
+from dangjian_core.units.rules import roles_of
+from dangjian_core.units.state import UNIT, UnitError
 
 #: Dates in a roster are days in China Standard Time; a dated command happens at 00:00.
-CST = timezone(timedelta(hours=8), "Asia/Shanghai")
 #: How many times the whole import is decided again when another writer got in first.
 CONFLICT_RETRIES = 3
 
@@ -98,28 +99,42 @@ class Step:
     blame: Blame
 
 
-class Scratch:
-    """草稿 — the store's streams as read, with the import's decisions folded on top."""
+S = TypeVar("S")
+
+
+class Scratch(ViewRows):
+    """草稿 — the store's streams as read, with the import's decisions folded on top: the
+    facts the import's commands are decided against."""
 
     def __init__(self, store: EventStore) -> None:
-        self._store = store
+        super().__init__(store)
         self._streams: dict[str, tuple[int, Any]] = {}
         self.pending: list[HistoryItem] = []
-        self.directory = StoreDirectory(self.state)
 
-    def state(self, concept: Concept, stream_id: str) -> Any:
+    def state(self, concept: Concept[Any, Any, Any], stream_id: str) -> Any:
         """A stream's state: as stored, then as the import left it."""
         if stream_id not in self._streams:
             rows = self._store.read_stream(stream_id)
-            self._streams[stream_id] = fold(concept, 0, concept.initial_state(), rows)
+            self._streams[stream_id] = fold(concept, 0, concept.initial(), rows)
         return self._streams[stream_id][1]
+
+    def get(self, stream: Stream[S], subject_id: str) -> S:
+        """A stream's state, as the import left it."""
+        found: S = self.state(concept_of_prefix(stream.prefix), stream.id(subject_id))
+        return found
+
+    def ids(self, stream: Stream[Any]) -> list[str]:
+        """Every subject with a stream of this kind, stored or begun by the import."""
+        begun = {sid for sid, (version, _) in self._streams.items() if version}
+        known = {*self._store.stream_ids(stream.prefix), *begun}
+        return sorted(s for s in map(stream.subject_of, known) if s is not None)
 
     def decide(self, command: Any) -> int:
         """Decide a command with the real decider; keep its events; return how many."""
         concept, stream_id = concept_of(command), stream_of(command)
         state = self.state(concept, stream_id)
         version = self._streams[stream_id][0]
-        events = concept.decide(command, state, self.directory)
+        events = decide(command, state, self)
         for event in events:
             state = concept.evolve(state, event)
             version += 1
@@ -188,7 +203,7 @@ def plan(roster: Roster, actor_id: str, at: datetime) -> list[Step]:
     """The commands of every row, in the order they are decided."""
 
     def when(day: date | None) -> datetime:
-        return at if day is None else datetime.combine(day, time(), tzinfo=CST)
+        return at if day is None else datetime.combine(day, time(), tzinfo=LOCAL)
 
     acting = {"actor_id": actor_id}
     steps = [
@@ -319,9 +334,9 @@ def parents_first(units: tuple[Entry, ...]) -> list[Entry]:
 def _blame_unit(command: FoundUnit, refused: DomainError, scratch: Scratch) -> str:
     if isinstance(refused, UnknownSubject | Unauthorized):
         return c.PARENT if command.parent_id is not None else c.UNIT_ID
-    if scratch.directory.branch(command.unit_id) is not None:
+    if scratch.get(UNIT, command.unit_id) is not None:
         return c.UNIT_ID
-    parent = None if command.parent_id is None else scratch.directory.branch(command.parent_id)
+    parent = None if command.parent_id is None else scratch.get(UNIT, command.parent_id)
     if parent is not None and not parent.alive_at(command.at):
         return c.FOUNDED
     return c.KIND
@@ -336,7 +351,7 @@ def _blame_person(_command: RegisterPerson, refused: DomainError, _scratch: Scra
 
 
 def _blame_role(command: AppointRole, refused: DomainError, scratch: Scratch) -> str:
-    unit = scratch.directory.branch(BranchId(command.unit_id))
+    unit = scratch.get(UNIT, command.unit_id)
     if isinstance(refused, Unauthorized):
         return c.ROLE_PERSON if command.person_id == command.actor_id else c.ROLE_UNIT
     if isinstance(refused, UnknownSubject):
@@ -349,7 +364,7 @@ def _blame_role(command: AppointRole, refused: DomainError, scratch: Scratch) ->
 def _blame_block(command: LayOutBlock, refused: DomainError, scratch: Scratch) -> str:
     if isinstance(refused, Unauthorized | UnknownSubject):
         return c.BLOCK_BRANCH
-    if scratch.directory.block(command.block_id) is not None:
+    if scratch.get(BLOCK, command.block_id) is not None:
         return c.BLOCK_ID
     return c.PARENT_BLOCK
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dangjian_core.shared.errors import DangjianError, DomainError
+from dangjian_core.kernel.errors import DangjianError, DomainError
 
 
 class StorageError(DangjianError):

@@ -25,8 +25,8 @@ from adapters.audit.canonical import CanonicalError, canonical_dumps
 from adapters.storage.errors import CorruptEvent
 from adapters.storage.store import StoredRow
 from dangjian_core.catalog import EVENT_NAMES, EVENT_TYPES
-from dangjian_core.shared.errors import InvalidCommand
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.kernel.errors import InvalidCommand
+from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.tasks.events import TaskIssued
 
 converter = make_converter()

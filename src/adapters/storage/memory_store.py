@@ -19,10 +19,11 @@ from adapters.storage.store import (
     NewEvent,
     StoredRow,
     WriteTransaction,
+    prefix_range,
 )
 from adapters.storage.views import MemoryViewTransaction, ViewTransaction
 from dangjian_core.catalog import ALL_TABLES
-from dangjian_core.shared.readmodel import MemoryViews
+from dangjian_core.kernel.readmodel import MemoryViews
 
 
 class MemoryWriteTransaction(WriteTransaction):
@@ -51,6 +52,14 @@ class MemoryWriteTransaction(WriteTransaction):
     def recall(self, command_id: str) -> CommandRecord | None:
         """A handled command's record."""
         return self._commands.get(command_id) or self._store.commands.get(command_id)
+
+    def stream_ids(self, prefix: str) -> list[str]:
+        """Stream ids by prefix, including streams begun in this transaction."""
+        low, high = prefix_range(prefix)
+        index = self._store.recorder._stored_events_index
+        known = {sid for sid, versions in index.items() if versions}
+        known |= {str(s.originator_id) for s in self._events}
+        return sorted(str(sid) for sid in known if low <= str(sid) < high)
 
     def append(self, stream_id: str, events: Sequence[NewEvent]) -> list[int]:
         """Hold the events for commit; refuse a version the stream already has."""
@@ -159,6 +168,12 @@ class MemoryEventStore(EventStore):
     def read_attempts(self, after_id: int = 0, limit: int = 1000) -> list[Attempt]:
         """Refused commands after an id."""
         return self.attempts[after_id : after_id + limit]
+
+    def stream_ids(self, prefix: str) -> list[str]:
+        """Committed stream ids by prefix."""
+        low, high = prefix_range(prefix)
+        index = self.recorder._stored_events_index
+        return sorted(sid for sid, versions in index.items() if versions and low <= sid < high)
 
     def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
         """Committed events of one stream (positions looked up from the log index)."""

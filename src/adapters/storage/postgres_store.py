@@ -48,6 +48,7 @@ from adapters.storage.store import (
     NewEvent,
     StoredRow,
     WriteTransaction,
+    prefix_range,
 )
 from adapters.storage.views import ViewTransaction
 
@@ -145,6 +146,11 @@ class PostgresWriteTransaction(WriteTransaction):
         (rows,) = self._query(self._bind(self._store.select_stream_sql, (stream_id, after_version)))
         return [_row(row) for row in rows]
 
+    def stream_ids(self, prefix: str) -> list[str]:
+        """Stream ids by prefix, from the events' primary key."""
+        (rows,) = self._query(self._bind(self._store.select_ids_sql, prefix_range(prefix)))
+        return [str(row[0]) for row in rows]
+
     def recall(self, command_id: str) -> CommandRecord | None:
         """A handled command's record."""
         (rows,) = self._query(self._bind(self._store.recall_sql, (command_id,)))
@@ -240,6 +246,10 @@ class PostgresEventStore(EventStore):
         self.select_stream_sql = (
             f"SELECT {columns} FROM {events} WHERE originator_id = %s "
             "AND originator_version > %s ORDER BY originator_version"
+        )
+        self.select_ids_sql = (
+            f"SELECT DISTINCT originator_id FROM {events} WHERE originator_id >= %s "
+            "AND originator_id < %s ORDER BY originator_id"
         )
         self.select_log_sql = (
             f"SELECT {columns} FROM {events} WHERE notification_id > %s "
@@ -421,6 +431,12 @@ class PostgresEventStore(EventStore):
         """Refused commands after an id."""
         with _translated(), self._transaction() as cursor:
             return self._sql(cursor).attempts(after_id, limit)
+
+    def stream_ids(self, prefix: str) -> list[str]:
+        """Committed stream ids by prefix."""
+        with _translated(), self._transaction() as cursor:
+            cursor.execute(self.select_ids_sql, prefix_range(prefix))
+            return [str(row[0]) for row in cursor.fetchall()]
 
     def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
         """Committed events of one stream."""

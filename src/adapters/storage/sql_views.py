@@ -19,7 +19,7 @@ from adapters.storage.sql_ledger import SqlLedger
 from adapters.storage.store import StoredRow
 from adapters.storage.views import Rows, ViewTransaction
 from dangjian_core.catalog import ALL_TABLES
-from dangjian_core.shared.readmodel import Change, Table, Value, merge_rows, sort_rows
+from dangjian_core.kernel.readmodel import Change, Table, Value, merge_rows, sort_rows
 
 TRACKING_NAME = "dangjian_views"
 _TABLES = {table.name: table for table in ALL_TABLES}

@@ -36,6 +36,7 @@ from adapters.storage.store import (
     NewEvent,
     StoredRow,
     WriteTransaction,
+    prefix_range,
 )
 from adapters.storage.views import ViewTransaction
 
@@ -51,6 +52,10 @@ _SELECT_STREAM = (
 )
 _SELECT_BY_ROWID = (
     "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events"
+)
+_SELECT_IDS = (
+    "SELECT DISTINCT originator_id FROM stored_events "
+    "WHERE originator_id >= ? AND originator_id < ? ORDER BY originator_id"
 )
 _SELECT_LOG = (
     "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events "
@@ -99,6 +104,11 @@ class SqliteWriteTransaction(WriteTransaction):
         )
         row = self._cursor.fetchone()
         return None if row is None else CommandRecord(*tuple(row))
+
+    def stream_ids(self, prefix: str) -> list[str]:
+        """Stream ids by prefix, from the events' primary key."""
+        self._cursor.execute(_SELECT_IDS, prefix_range(prefix))
+        return [str(row[0]) for row in self._cursor.fetchall()]
 
     def append(self, stream_id: str, events: Sequence[NewEvent]) -> list[int]:
         """Insert through eventsourcing's recorder and link the hash chain."""
@@ -213,6 +223,12 @@ class SqliteEventStore(EventStore):
         """Many streams' events in one write transaction."""
         with _translated(), self._locked(write=True) as cursor:
             return _append(cursor, self.recorder, self._ledger, events)
+
+    def stream_ids(self, prefix: str) -> list[str]:
+        """Committed stream ids by prefix."""
+        with _translated(), self._locked(write=False) as cursor:
+            cursor.execute(_SELECT_IDS, prefix_range(prefix))
+            return [str(row[0]) for row in cursor.fetchall()]
 
     def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
         """Committed events of one stream."""

@@ -88,6 +88,10 @@ class WriteTransaction(ABC):
     def recall(self, command_id: str) -> CommandRecord | None:
         """The record of a command already handled, if any."""
 
+    @abstractmethod
+    def stream_ids(self, prefix: str) -> list[str]:
+        """The ids of every stream starting ``<prefix>-``, sorted."""
+
     def recall_and_read(
         self, command_id: str, stream_id: str, after_version: int
     ) -> tuple[CommandRecord | None, list[StoredRow]]:
@@ -123,6 +127,10 @@ class EventStore(ABC):
     @abstractmethod
     def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
         """A stream's committed events after a version."""
+
+    @abstractmethod
+    def stream_ids(self, prefix: str) -> list[str]:
+        """The ids of every committed stream starting ``<prefix>-``, sorted."""
 
     @abstractmethod
     def append_batch(self, events: Sequence[tuple[str, NewEvent]]) -> list[int]:
@@ -182,3 +190,9 @@ class EventStore(ABC):
         while rows := self.read_log(after_position, page):
             yield from rows
             after_position = rows[-1].position
+
+
+def prefix_range(prefix: str) -> tuple[str, str]:
+    """The bounds ``[low, high)`` of the stream ids starting ``<prefix>-`` (``.`` follows
+    ``-`` in every collation byte order), so the primary key's index answers the range."""
+    return f"{prefix}-", f"{prefix}."

@@ -10,7 +10,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from dangjian_core.shared.readmodel import Change, MemoryViews, Value
+from dangjian_core.kernel.readmodel import Change, MemoryViews, Value
 
 if TYPE_CHECKING:
     from adapters.storage.store import StoredRow

@@ -7,9 +7,9 @@ from typing import Any
 
 from attrs import field, frozen
 
-from dangjian_core.shared.ids import BranchId, check_id
-from dangjian_core.shared.time import check_aware
-from dangjian_core.shared.validation import text
+from dangjian_core.kernel.ids import BranchId, check_id
+from dangjian_core.kernel.time import check_aware
+from dangjian_core.kernel.validation import text
 
 #: The calendar every deadline uses unless another is named.
 DEFAULT_CALENDAR = "default"

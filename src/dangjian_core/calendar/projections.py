@@ -8,10 +8,11 @@ from typing import Any
 
 from attrs import frozen
 
-from dangjian_core.calendar.events import HolidaysDeclared, WorkdaysDeclared
+from dangjian_core.calendar.events import EVENTS, HolidaysDeclared, WorkdaysDeclared
 from dangjian_core.calendar.workdays import Calendar
-from dangjian_core.shared.readmodel import Change, Column, Table, Upsert, Value
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.kernel.concept import Projection
+from dangjian_core.kernel.readmodel import Change, Column, Table, Upsert, Value
+from dangjian_core.kernel.recorded import Recorded
 
 #: The kind column's values: 节假日, 调休上班.
 HOLIDAY, WORKDAY = "holiday", "workday"
@@ -67,3 +68,6 @@ def days_off(calendar: Calendar, year: int, names: Mapping[date, str]) -> list[D
         reason = names.get(day, "节假日") if declared else "周末"
         found.append(DayOff(day, reason, declared))
     return found
+
+
+PROJECTIONS = (Projection("calendars", TABLES, project_calendar, tuple(EVENTS.values())),)

@@ -1,17 +1,19 @@
-"""工作日历规则 — what may be declared on a calendar."""
+"""工作日历规则 — what may be declared on a calendar, after authority.
+
+- 节假日 ``declare_holidays``: only days not yet holidays are recorded (a declared
+  working day becomes a holiday);
+- 调休上班 ``declare_workdays``: only a weekend day or a declared holiday can be made a
+  working day; only days not yet working days are recorded.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
+from dangjian_core.calendar.commands import DeclareHolidays, DeclareWorkdays
+from dangjian_core.calendar.events import CalendarEvent, HolidaysDeclared, WorkdaysDeclared
+from dangjian_core.calendar.state import CalendarError
 from dangjian_core.calendar.workdays import Calendar, is_weekend
-from dangjian_core.shared.errors import DomainError
-
-
-class CalendarError(DomainError):
-    """日历错误 — a declaration was refused by a rule of the calendar."""
-
-    code = "calendar"
 
 
 def new_holidays(calendar: Calendar, days: tuple[date, ...]) -> tuple[date, ...]:
@@ -31,3 +33,19 @@ def new_workdays(calendar: Calendar, days: tuple[date, ...]) -> tuple[date, ...]
             "can be declared working days",
         )
     return tuple(d for d in days if d not in calendar.workdays)
+
+
+def declare_holidays(command: DeclareHolidays, calendar: Calendar) -> list[CalendarEvent]:
+    """Declare holidays (节假日)."""
+    days = new_holidays(calendar, command.days)
+    if not days:
+        return []
+    return [HolidaysDeclared(command.calendar_id, command.name, days, command.unit_id)]
+
+
+def declare_workdays(command: DeclareWorkdays, calendar: Calendar) -> list[CalendarEvent]:
+    """Declare make-up working days (调休上班)."""
+    days = new_workdays(calendar, command.days)
+    if not days:
+        return []
+    return [WorkdaysDeclared(command.calendar_id, command.name, days, command.unit_id)]

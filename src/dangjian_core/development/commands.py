@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen, validators
 
 from dangjian_core.evaluation.state import evaluation_id
-from dangjian_core.shared.ids import BranchId, PersonId, TaskId, check_id
-from dangjian_core.shared.time import Cycle, check_aware
-from dangjian_core.shared.validation import int_between as _int_between
-from dangjian_core.shared.validation import text as _text
+from dangjian_core.kernel.ids import BranchId, PersonId, TaskId, check_id
+from dangjian_core.kernel.time import Cycle, check_aware
+from dangjian_core.kernel.validation import int_between as _int_between
+from dangjian_core.kernel.validation import text as _text
 
 #: The notice period when none is given: five working days (公示期五个工作日).
 NOTICE_DAYS = 5

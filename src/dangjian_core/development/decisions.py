@@ -1,20 +1,20 @@
-"""发展决策 — who may do what with a unit's development list, and the list's folded state.
+"""发展决策 — ``decide`` and ``evolve`` for a unit's development list: flat tables over the
+rules in :mod:`~dangjian_core.development.rules`.
 
-Who may act (:mod:`dangjian_core.permissions`): the unit's secretary or organizing member,
-or a level above it, proposes, posts, resolves objections, confirms and commends
-(:func:`~dangjian_core.permissions.develop`); flagging for training issues a task, so it
-needs the unit's issuers (:func:`~dangjian_core.permissions.flag_training`); anyone may
-object (:func:`~dangjian_core.permissions.file_objection`). The rules are in
-:mod:`~dangjian_core.development.rules`.
+Who may act (:mod:`~dangjian_core.development.permissions`): the unit's secretary or
+organizing member, or a level above it, proposes, posts, resolves objections, confirms
+and commends (``develop``); flagging for training issues a task, so it needs the unit's
+issuers (``flag_training``); anyone may object (``file_objection``).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, assert_never
+from typing import assert_never
 
-from attrs import evolve
+import attrs
 
-from dangjian_core import permissions as p
+from dangjian_core.calendar.state import working_days
+from dangjian_core.development import permissions as p
 from dangjian_core.development import rules
 from dangjian_core.development.commands import (
     CommendMembers,
@@ -38,96 +38,90 @@ from dangjian_core.development.events import (
     ObjectionUpheld,
     TrainingFlagged,
 )
-from dangjian_core.development.rules import DevelopmentError
 from dangjian_core.development.state import DevelopmentState, Objection, Outcome
-from dangjian_core.units.guards import alive, other
-
-if TYPE_CHECKING:
-    from dangjian_core.directory import Directory
-
-__all__ = ["DevelopmentError", "DevelopmentState", "decide", "evolve_state", "initial_state"]
-
-
-def initial_state() -> DevelopmentState:
-    """A development stream starts with nothing decided."""
-    return DevelopmentState()
+from dangjian_core.kernel.authority import enforce
+from dangjian_core.kernel.facts import Facts
+from dangjian_core.units.state import alive, other
 
 
 def decide(
-    command: DevelopmentCommand, state: DevelopmentState | None, directory: Directory
+    command: DevelopmentCommand, state: DevelopmentState | None, facts: Facts
 ) -> list[DevelopmentEvent]:
     """Decide a development command against the unit's list for the cycle."""
-    unit = alive(other(directory, command.unit_id), command.at)
+    unit = alive(other(facts, command.unit_id), command.at)
     board = state or DevelopmentState()
     actor, at = command.actor_id, command.at
     match command:
         case ProposeList():
-            p.enforce(p.develop(directory, unit, actor, at, p.PROPOSE_LIST))
-            return rules.propose(command, board, directory)
+            enforce(p.develop(facts, unit, actor, at, p.PROPOSE_LIST))
+            return rules.propose(command, board, facts)
         case PostNotice():
-            p.enforce(p.develop(directory, unit, actor, at, p.POST_NOTICE))
-            return rules.post(command, board, directory.calendar(command.calendar_id))
+            enforce(p.develop(facts, unit, actor, at, p.POST_NOTICE))
+            return rules.post(command, board, working_days(facts, command.calendar_id))
         case FileObjection():
-            p.enforce(p.file_objection(directory, actor))
+            enforce(p.file_objection(facts, actor))
             return rules.object_to(command, board)
         case UpholdObjection():
-            p.enforce(p.develop(directory, unit, actor, at, p.RESOLVE_OBJECTION))
+            enforce(p.develop(facts, unit, actor, at, p.RESOLVE_OBJECTION))
             return rules.uphold(command, board)
         case DismissObjection():
-            p.enforce(p.develop(directory, unit, actor, at, p.RESOLVE_OBJECTION))
+            enforce(p.develop(facts, unit, actor, at, p.RESOLVE_OBJECTION))
             return rules.dismiss(command, board)
         case ConfirmList():
-            p.enforce(p.develop(directory, unit, actor, at, p.CONFIRM_LIST))
+            enforce(p.develop(facts, unit, actor, at, p.CONFIRM_LIST))
             return rules.confirm(command, board)
         case CommendMembers():
-            p.enforce(p.develop(directory, unit, actor, at, p.COMMEND))
-            return rules.commend(command, board, directory)
+            enforce(p.develop(facts, unit, actor, at, p.COMMEND))
+            return rules.commend(command, board, facts)
         case FlagForTraining():
-            p.enforce(p.flag_training(unit, actor, at))
-            return rules.flag(command, board, directory)
+            enforce(p.flag_training(unit, actor, at))
+            return rules.flag(command, board, facts)
         case _:
             assert_never(command)
 
 
-def evolve_state(state: DevelopmentState | None, event: DevelopmentEvent) -> DevelopmentState:
-    """Fold one development event into the state; never fails."""
+def evolve(state: DevelopmentState | None, event: DevelopmentEvent) -> DevelopmentState:
+    """Fold one development event into the state; never fails (a decision on an objection
+    never filed leaves the list as it was)."""
     board = state or DevelopmentState()
     match event:
         case ListProposed():
-            return evolve(board, proposal=event, selected=event.selected, removed=())
+            return attrs.evolve(board, proposal=event, selected=event.selected, removed=())
         case NoticePosted():
-            return evolve(board, notice=event, changed_since_notice=False)
+            return attrs.evolve(board, notice=event, changed_since_notice=False)
         case ObjectionFiled():
             return _objection(board, Objection(event))
         case ObjectionUpheld():
             return _upheld(board, event)
         case ObjectionDismissed():
-            objection = board.objections[event.objection_id]
-            return _objection(
-                board, evolve(objection, outcome=Outcome.DISMISSED, note=event.reason)
-            )
+            objection = board.objections.get(event.objection_id)
+            if objection is None:
+                return board
+            dismissed = attrs.evolve(objection, outcome=Outcome.DISMISSED, note=event.reason)
+            return _objection(board, dismissed)
         case ListConfirmed():
-            return evolve(board, confirmed=event.confirmed)
+            return attrs.evolve(board, confirmed=event.confirmed)
         case MembersCommended():
-            return evolve(board, commended=event)
+            return attrs.evolve(board, commended=event)
         case TrainingFlagged():
-            return evolve(board, flagged=event)
+            return attrs.evolve(board, flagged=event)
         case _:
             assert_never(event)
 
 
 def _objection(board: DevelopmentState, objection: Objection) -> DevelopmentState:
-    return evolve(board, objections={**board.objections, objection.objection_id: objection})
+    return attrs.evolve(board, objections={**board.objections, objection.objection_id: objection})
 
 
 def _upheld(board: DevelopmentState, event: ObjectionUpheld) -> DevelopmentState:
-    objection = evolve(
-        board.objections[event.objection_id], outcome=Outcome.UPHELD, note=event.finding
-    )
+    filed = board.objections.get(event.objection_id)
+    if filed is None:
+        return board
+    objection = attrs.evolve(filed, outcome=Outcome.UPHELD, note=event.finding)
     kept = tuple(person for person in board.selected if person != event.removed)
     moved_up = () if event.promoted is None else (event.promoted,)
     removed = board.removed if event.removed in board.removed else (*board.removed, event.removed)
-    return evolve(
+    return attrs.evolve(
         _objection(board, objection),
         selected=board.in_rank_order((*kept, *moved_up)),
         removed=removed,

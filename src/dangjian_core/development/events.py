@@ -7,12 +7,14 @@ One stream per unit and cycle. :class:`ObjectionFiled` holds the filer's ``conta
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
+from typing import ClassVar
 
 from attrs import frozen
 
-from dangjian_core.shared.ids import BranchId, PersonId, TaskId
-from dangjian_core.shared.time import Cycle
+from dangjian_core.kernel.ids import BranchId, PersonId, TaskId
+from dangjian_core.kernel.time import Cycle
 
 
 @frozen
@@ -38,6 +40,8 @@ class ListProposed:
     """发展对象名单已拟定 — activists ranked by points; the top ``quota`` eligible ones are
     proposed as development candidates (发展对象)."""
 
+    TITLE: ClassVar[str] = "发展对象名单已拟定"
+
     unit_id: BranchId
     cycle: Cycle
     quota: int
@@ -50,6 +54,8 @@ class ListProposed:
 class NoticePosted:
     """名单已公示 — the proposed list is posted from ``posted_on`` for ``days`` working days,
     ending on ``period_end``; the list as posted is ``listed``."""
+
+    TITLE: ClassVar[str] = "名单已公示"
 
     unit_id: BranchId
     cycle: Cycle
@@ -64,6 +70,8 @@ class NoticePosted:
 class ObjectionFiled:
     """异议已受理 — someone objected to a person on the posted list (``filer_id`` is a
     registered person or ``public``; ``contact`` is personal data)."""
+
+    TITLE: ClassVar[str] = "异议已受理"
 
     unit_id: BranchId
     cycle: Cycle
@@ -80,6 +88,8 @@ class ObjectionUpheld:
     """异议成立 — the investigation upheld an objection: ``removed`` leaves the list and the
     next eligible activist, ``promoted`` (None when nobody is left), moves up."""
 
+    TITLE: ClassVar[str] = "异议成立"
+
     unit_id: BranchId
     cycle: Cycle
     objection_id: str
@@ -92,6 +102,8 @@ class ObjectionUpheld:
 class ObjectionDismissed:
     """异议不成立 — the investigation dismissed an objection, for the recorded reason."""
 
+    TITLE: ClassVar[str] = "异议不成立"
+
     unit_id: BranchId
     cycle: Cycle
     objection_id: str
@@ -102,6 +114,8 @@ class ObjectionDismissed:
 class ListConfirmed:
     """名单已确定 — the notice period is over and every objection resolved: ``confirmed``
     become development candidates from ``since``."""
+
+    TITLE: ClassVar[str] = "名单已确定"
 
     unit_id: BranchId
     cycle: Cycle
@@ -122,6 +136,8 @@ class MemberStanding:
 class MembersCommended:
     """高分党员已表扬 — the top ``top`` full members by points are commended."""
 
+    TITLE: ClassVar[str] = "高分党员已表扬"
+
     unit_id: BranchId
     cycle: Cycle
     top: int
@@ -132,6 +148,8 @@ class MembersCommended:
 class TrainingFlagged:
     """低分党员需加强培训和引导 — full members under ``threshold`` points are flagged; a
     training task ``task_id`` (``points`` each, due ``deadline``) is issued to them only."""
+
+    TITLE: ClassVar[str] = "低分党员需加强培训和引导"
 
     unit_id: BranchId
     cycle: Cycle
@@ -152,3 +170,17 @@ DevelopmentEvent = (
     | MembersCommended
     | TrainingFlagged
 )
+
+
+#: The stable stored name of every development event: a storage contract. A class may be renamed
+#: or moved; its stored name stays (a changed event gets a new name and an upcaster).
+EVENTS: Mapping[str, type[DevelopmentEvent]] = {
+    "ListProposed": ListProposed,
+    "NoticePosted": NoticePosted,
+    "ObjectionFiled": ObjectionFiled,
+    "ObjectionUpheld": ObjectionUpheld,
+    "ObjectionDismissed": ObjectionDismissed,
+    "ListConfirmed": ListConfirmed,
+    "MembersCommended": MembersCommended,
+    "TrainingFlagged": TrainingFlagged,
+}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, assert_never
 
 from dangjian_core.development.events import (
+    EVENTS,
     DevelopmentEvent,
     ListConfirmed,
     ListProposed,
@@ -21,8 +22,9 @@ from dangjian_core.development.events import (
     ObjectionUpheld,
     TrainingFlagged,
 )
-from dangjian_core.shared.readmodel import Change, Column, Table, Upsert, Value
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.kernel.concept import Projection
+from dangjian_core.kernel.readmodel import Change, Column, Table, Upsert, Value
+from dangjian_core.kernel.recorded import Recorded
 
 #: The list's status column: 已拟定, 公示中, 已确定. Ranking rows carry the position of the
 #: proposal they belong to: rows of an earlier proposal (re-proposed before the notice)
@@ -228,3 +230,6 @@ def _person(cycle: dict[str, Value], person_id: str, values: dict[str, Value]) -
     """A change to a person's row in the ranking (only ever after the notice, when the
     proposal can no longer change)."""
     return Upsert("dev_ranking", {**cycle, "person_id": person_id}, set=values)
+
+
+PROJECTIONS = (Projection("development", TABLES, project_development, tuple(EVENTS.values())),)

@@ -1,7 +1,7 @@
 """排名与资格 — the closed cycle's standings ranked with the points wall's tie rules, and
 who may fill the development quota.
 
-The order is :func:`dangjian_core.points.wall.rank` (rules :data:`~dangjian_core.points.
+The order is :func:`dangjian_core.points.queries.rank` (rules :data:`~dangjian_core.points.
 wall.TIE_RULES`): higher total, more approved tasks, reached the total earlier, smaller
 id. Only people who were activists at the close are ranked; of them, an activist fills
 the quota only if eligible:
@@ -16,19 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING
 
 from dangjian_core.development.events import MemberStanding, RankedActivist
+from dangjian_core.evaluation.state import EvaluationState
+from dangjian_core.evaluation.state import Standing as Figures
+from dangjian_core.kernel.facts import Facts
+from dangjian_core.kernel.ids import PersonId
+from dangjian_core.kernel.time import local_date
 from dangjian_core.people.events import PartyStatus
 from dangjian_core.people.pipeline import add_years, last_start
-from dangjian_core.points.wall import Standing, WallEntry, rank
-from dangjian_core.shared.ids import PersonId
-
-if TYPE_CHECKING:
-    from dangjian_core.directory import Directory
-    from dangjian_core.evaluation.state import EvaluationState
-    from dangjian_core.evaluation.state import Standing as Figures
-    from dangjian_core.people.decisions import PersonState, StatusPeriod
+from dangjian_core.people.state import PERSON, PersonState, StatusPeriod
+from dangjian_core.points.queries import Standing, WallEntry, rank
 
 
 def status_on(history: tuple[StatusPeriod, ...], day: date) -> PartyStatus | None:
@@ -74,18 +72,18 @@ def wall_of(
     return rank(standings)
 
 
-def known_people(evaluation: EvaluationState, directory: Directory) -> dict[PersonId, PersonState]:
-    """The people of the closed standings the directory knows."""
+def known_people(evaluation: EvaluationState, facts: Facts) -> dict[PersonId, PersonState]:
+    """The people of the closed standings the facts know."""
     assert evaluation.closed is not None
-    found = {row.person_id: directory.person(row.person_id) for row in evaluation.closed.rows}
+    found = {row.person_id: facts.get(PERSON, row.person_id) for row in evaluation.closed.rows}
     return {person_id: person for person_id, person in found.items() if person is not None}
 
 
-def rank_activists(evaluation: EvaluationState, directory: Directory) -> list[RankedActivist]:
+def rank_activists(evaluation: EvaluationState, facts: Facts) -> list[RankedActivist]:
     """The activists at the close, ranked, each with their eligibility and tie-break."""
     assert evaluation.closed is not None
-    closed = evaluation.closed.at.date()
-    people = known_people(evaluation, directory)
+    closed = local_date(evaluation.closed.at)
+    people = known_people(evaluation, facts)
     vetoed = {row.person_id: row.veto for row in evaluation.closed.rows if row.vetoed}
     ranked = []
     for entry in wall_of(evaluation.closed.rows, people, PartyStatus.ACTIVIST, closed):
@@ -114,11 +112,11 @@ def select(ranking: Iterable[RankedActivist], quota: int) -> tuple[PersonId, ...
     return tuple(entry.person_id for entry in ranking if entry.eligible)[:quota]
 
 
-def full_members(evaluation: EvaluationState, directory: Directory) -> list[MemberStanding]:
+def full_members(evaluation: EvaluationState, facts: Facts) -> list[MemberStanding]:
     """The full members at the close, ranked by the same tie rules."""
     assert evaluation.closed is not None
-    people = known_people(evaluation, directory)
-    closed = evaluation.closed.at.date()
+    people = known_people(evaluation, facts)
+    closed = local_date(evaluation.closed.at)
     return [
         MemberStanding(PersonId(e.standing.person_id), e.standing.name, e.standing.total)
         for e in wall_of(evaluation.closed.rows, people, PartyStatus.FULL, closed)

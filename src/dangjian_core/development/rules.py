@@ -12,8 +12,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NoReturn
-
+from dangjian_core.calendar.workdays import Calendar
 from dangjian_core.development import ranking
 from dangjian_core.development.commands import (
     CommendMembers,
@@ -36,31 +35,22 @@ from dangjian_core.development.events import (
     ObjectionUpheld,
     TrainingFlagged,
 )
-from dangjian_core.development.state import DevelopmentState, Objection, Outcome
-from dangjian_core.shared.errors import DomainError, InvalidCommand, UnknownSubject
-from dangjian_core.shared.ids import BranchId
-
-if TYPE_CHECKING:
-    from dangjian_core.calendar.workdays import Calendar
-    from dangjian_core.directory import Directory
-    from dangjian_core.evaluation.state import EvaluationState
-
-
-class DevelopmentError(DomainError):
-    """发展程序错误 — a development command was refused by a rule of the notice procedure;
-    the message names the rule."""
-
-    code = "development"
+from dangjian_core.development.state import (
+    DevelopmentState,
+    Objection,
+    Outcome,
+    refuse,
+)
+from dangjian_core.evaluation.state import EVALUATION, EvaluationState, evaluation_id
+from dangjian_core.kernel.errors import InvalidCommand, UnknownSubject
+from dangjian_core.kernel.facts import Facts
+from dangjian_core.kernel.time import local_date
+from dangjian_core.tasks.state import TASK
 
 
-def refuse(rule: str, zh: str, en: str) -> NoReturn:
-    """Raise :class:`DevelopmentError` naming ``rule``."""
-    raise DevelopmentError(f"{zh} (规则 {rule})", f"{en} (rule {rule})")
-
-
-def closed_evaluation(directory: Directory, unit_id: str, cycle: str) -> EvaluationState:
+def closed_evaluation(facts: Facts, unit_id: str, cycle: str) -> EvaluationState:
     """The unit's evaluation for the cycle, which must be closed."""
-    evaluation = directory.evaluation(BranchId(unit_id), cycle)
+    evaluation = facts.get(EVALUATION, evaluation_id(unit_id, cycle))
     if evaluation is None or evaluation.closed is None:
         refuse(
             "cycle_closed",
@@ -70,17 +60,15 @@ def closed_evaluation(directory: Directory, unit_id: str, cycle: str) -> Evaluat
     return evaluation
 
 
-def propose(
-    command: ProposeList, board: DevelopmentState, directory: Directory
-) -> list[DevelopmentEvent]:
+def propose(command: ProposeList, board: DevelopmentState, facts: Facts) -> list[DevelopmentEvent]:
     """Rank the closed cycle's activists and select the top ``quota`` eligible ones."""
-    evaluation = closed_evaluation(directory, command.unit_id, command.cycle)
+    evaluation = closed_evaluation(facts, command.unit_id, command.cycle)
     assert evaluation.closed is not None
     if evaluation.quota is None:
         refuse(
             "quota_set", f"{command.cycle} 周期的发展名额尚未下达", "no development quota is set"
         )
-    ranked = ranking.rank_activists(evaluation, directory)
+    ranked = ranking.rank_activists(evaluation, facts)
     event = ListProposed(
         command.unit_id,
         command.cycle,
@@ -104,7 +92,7 @@ def post(
     """Post the current list for ``days`` working days from ``posted_on``."""
     proposal = _proposal(board)
     _not_confirmed(board)
-    if command.posted_on < proposal.closed_at.date():
+    if command.posted_on < local_date(proposal.closed_at):
         raise InvalidCommand("公示日期早于周期结算", "the notice cannot begin before the close")
     end = calendar.add_working_days(command.posted_on, command.days)
     event = NoticePosted(
@@ -149,7 +137,7 @@ def object_to(command: FileObjection, board: DevelopmentState) -> list[Developme
         if existing.filed == event:
             return []
         refuse("objection_id", f"异议编号 {command.objection_id} 已被占用", "objection id taken")
-    day = command.at.date()
+    day = local_date(command.at)
     if not notice.posted_on <= day <= notice.period_end:
         refuse(
             "notice_period",
@@ -206,7 +194,7 @@ def confirm(command: ConfirmList, board: DevelopmentState) -> list[DevelopmentEv
             "异议成立后有人递补进入名单, 须重新公示",
             "someone moved up onto the list after the notice: post it again",
         )
-    day = command.at.date()
+    day = local_date(command.at)
     if day <= notice.period_end:
         refuse(
             "after_notice",
@@ -225,11 +213,11 @@ def confirm(command: ConfirmList, board: DevelopmentState) -> list[DevelopmentEv
 
 
 def commend(
-    command: CommendMembers, board: DevelopmentState, directory: Directory
+    command: CommendMembers, board: DevelopmentState, facts: Facts
 ) -> list[DevelopmentEvent]:
     """The top ``top`` full members with any points are commended."""
-    evaluation = closed_evaluation(directory, command.unit_id, command.cycle)
-    members = [m for m in ranking.full_members(evaluation, directory) if m.total > 0]
+    evaluation = closed_evaluation(facts, command.unit_id, command.cycle)
+    members = [m for m in ranking.full_members(evaluation, facts) if m.total > 0]
     event = MembersCommended(
         command.unit_id, command.cycle, command.top, tuple(members[: command.top])
     )
@@ -240,12 +228,10 @@ def commend(
     return [event]
 
 
-def flag(
-    command: FlagForTraining, board: DevelopmentState, directory: Directory
-) -> list[DevelopmentEvent]:
+def flag(command: FlagForTraining, board: DevelopmentState, facts: Facts) -> list[DevelopmentEvent]:
     """Full members under the threshold are flagged; their training task is named."""
-    evaluation = closed_evaluation(directory, command.unit_id, command.cycle)
-    members = ranking.full_members(evaluation, directory)
+    evaluation = closed_evaluation(facts, command.unit_id, command.cycle)
+    members = ranking.full_members(evaluation, facts)
     flagged = tuple(m for m in members if m.total < command.threshold)
     event = TrainingFlagged(
         command.unit_id,
@@ -266,7 +252,7 @@ def flag(
         raise InvalidCommand(
             "培训任务的截止时间须晚于现在", "the training task's deadline has passed"
         )
-    if directory.task(command.task_id) is not None:
+    if facts.get(TASK, command.task_id) is not None:
         refuse(
             "task_id", f"任务编号 {command.task_id} 已被占用", f"task id {command.task_id} is taken"
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
+from typing import NoReturn
 
 from attrs import field, frozen
 
@@ -16,7 +17,9 @@ from dangjian_core.development.events import (
     RankedActivist,
     TrainingFlagged,
 )
-from dangjian_core.shared.ids import PersonId
+from dangjian_core.kernel.concept import Stream
+from dangjian_core.kernel.errors import DomainError
+from dangjian_core.kernel.ids import PersonId
 
 
 class Outcome(StrEnum):
@@ -93,3 +96,20 @@ class DevelopmentState:
     def on_notice_since(self, day: date) -> bool:
         """Whether the latest notice had been posted by ``day``."""
         return self.notice is not None and self.notice.posted_on <= day
+
+
+#: A unit's development list of one cycle, ``development-<unit id>@<cycle>``; nothing
+#: decided before its first event.
+DEVELOPMENT: Stream[DevelopmentState] = Stream("development", DevelopmentState)
+
+
+class DevelopmentError(DomainError):
+    """发展程序错误 — a development command was refused by a rule of the notice procedure;
+    the message names the rule."""
+
+    code = "development"
+
+
+def refuse(rule: str, zh: str, en: str) -> NoReturn:
+    """Raise :class:`DevelopmentError` naming ``rule``."""
+    raise DevelopmentError(f"{zh} (规则 {rule})", f"{en} (rule {rule})")

@@ -10,9 +10,9 @@ from attrs import field, frozen
 
 from dangjian_core.evaluation.scheme import Scheme, check_scheme
 from dangjian_core.evaluation.state import evaluation_id
-from dangjian_core.shared.ids import BranchId, PersonId, check_id
-from dangjian_core.shared.time import Cycle, check_aware
-from dangjian_core.shared.validation import int_between, text
+from dangjian_core.kernel.ids import BranchId, PersonId, check_id
+from dangjian_core.kernel.time import Cycle, check_aware
+from dangjian_core.kernel.validation import int_between, text
 
 _CYCLE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _QUARTER = re.compile(r"^\d{4}Q[1-4]$")

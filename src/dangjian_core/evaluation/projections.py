@@ -14,6 +14,7 @@ from typing import Any
 from attrs import asdict
 
 from dangjian_core.evaluation.events import (
+    EVENTS,
     ActivistScored,
     CycleClosed,
     DeductionApplied,
@@ -22,8 +23,9 @@ from dangjian_core.evaluation.events import (
     SnapshotPublished,
     VetoRecorded,
 )
-from dangjian_core.shared.readmodel import Change, Column, Table, Upsert, Value
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.kernel.concept import Projection
+from dangjian_core.kernel.readmodel import Change, Column, Table, Upsert, Value
+from dangjian_core.kernel.recorded import Recorded
 
 _UNIT_CYCLE = (Column("unit_id"), Column("cycle"))
 EVALUATIONS = Table(
@@ -112,3 +114,6 @@ def project_evaluation(recorded: Recorded[Any]) -> list[Change]:
             row |= {"closed_position": recorded.position}
             return [Upsert("evaluations", key, set=row)]
     return []
+
+
+PROJECTIONS = (Projection("evaluation", TABLES, project_evaluation, tuple(EVENTS.values())),)

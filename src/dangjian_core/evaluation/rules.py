@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dangjian_core.evaluation.commands import (
     AdoptScheme,
     ApplyDeduction,
@@ -13,7 +11,6 @@ from dangjian_core.evaluation.commands import (
     ScoreActivist,
     SetQuota,
 )
-from dangjian_core.evaluation.errors import EvaluationError, OnceAYear, ReviewsPending
 from dangjian_core.evaluation.events import (
     ActivistScored,
     CycleClosed,
@@ -24,14 +21,21 @@ from dangjian_core.evaluation.events import (
     SnapshotPublished,
     VetoRecorded,
 )
+from dangjian_core.evaluation.queries import cycle_ledger
 from dangjian_core.evaluation.scheme import Scheme
 from dangjian_core.evaluation.standings import standings
-from dangjian_core.evaluation.state import EvaluationState
-from dangjian_core.shared.errors import InvalidCommand
-from dangjian_core.shared.time import Cycle, cycle_of
-
-if TYPE_CHECKING:
-    from dangjian_core.directory import Directory
+from dangjian_core.evaluation.state import (
+    EvaluationError,
+    EvaluationState,
+    OnceAYear,
+    ReviewsPending,
+)
+from dangjian_core.kernel.errors import InvalidCommand, UnknownSubject
+from dangjian_core.kernel.facts import Facts
+from dangjian_core.kernel.time import Cycle, cycle_of
+from dangjian_core.people.state import PERSON
+from dangjian_core.units.hierarchy import live_unit
+from dangjian_core.units.state import UnitState
 
 
 def adopt(command: AdoptScheme, state: EvaluationState) -> list[EvaluationEvent]:
@@ -135,7 +139,7 @@ def _months(quarter: str) -> list[tuple[int, int]]:
 
 
 def publish(
-    command: PublishSnapshot, state: EvaluationState, directory: Directory, start_month: int
+    command: PublishSnapshot, state: EvaluationState, facts: Facts, start_month: int
 ) -> list[EvaluationEvent]:
     """The standings as they are now, for a quarter of the cycle; once per quarter."""
     if any(s.quarter == command.quarter for s in state.snapshots):
@@ -148,7 +152,7 @@ def publish(
             f"{command.quarter} 不在 {state.cycle} 周期内",
             f"quarter {command.quarter} is not in cycle {state.cycle}",
         )
-    ledger = directory.cycle_ledger(state.unit_id, state.cycle)
+    ledger = cycle_ledger(facts, state.unit_id, state.cycle)
     frozen = standings(state, ledger, command.at)
     return [SnapshotPublished(command.unit_id, command.cycle, command.quarter, frozen)]
 
@@ -158,7 +162,7 @@ def _cycle_of_month(year: int, month: int, start_month: int) -> Cycle:
 
 
 def close(
-    command: CloseCycle, state: EvaluationState, directory: Directory, start_month: int
+    command: CloseCycle, state: EvaluationState, facts: Facts, start_month: int
 ) -> list[EvaluationEvent]:
     """Once the cycle is over and no completion awaits review, freeze the standings."""
     if cycle_of(command.at, start_month) <= state.cycle:
@@ -166,7 +170,7 @@ def close(
             f"{state.cycle} 周期尚未结束,不能结束考评",
             f"cycle {state.cycle} is not over yet at {command.at.isoformat()}",
         )
-    ledger = directory.cycle_ledger(state.unit_id, state.cycle)
+    ledger = cycle_ledger(facts, state.unit_id, state.cycle)
     if ledger.pending:
         listed = "、".join(f"{p.task_id}({p.person_id})" for p in ledger.pending)
         raise ReviewsPending(
@@ -174,3 +178,18 @@ def close(
             f"{len(ledger.pending)} completion(s) await review: {listed}",
         )
     return [CycleClosed(command.unit_id, command.cycle, standings(state, ledger, command.at))]
+
+
+def on_roll(
+    facts: Facts,
+    unit: UnitState,
+    person_id: str,
+    command: ApplyDeduction | RecordVeto | ScoreActivist,
+) -> None:
+    person = facts.get(PERSON, person_id)
+    home = None if person is None else live_unit(facts, person.branch_id, command.at)
+    if home is None or home.unit_id != unit.unit_id:
+        raise UnknownSubject(
+            f"{person_id} 不是 {unit.unit_id} 登记人员",
+            f"{person_id} is not on {unit.unit_id}'s roll",
+        )

@@ -19,8 +19,8 @@ from attrs import frozen
 
 from dangjian_core.evaluation.scheme import CategoryKind, Scheme
 from dangjian_core.evaluation.state import Deduction, Standing
-from dangjian_core.points.explanation import LedgerLine
-from dangjian_core.shared.ids import PersonId
+from dangjian_core.kernel.ids import PersonId
+from dangjian_core.points.queries import LedgerLine
 
 #: The prefix of the category rows that carry an activist's weighted dimension scores.
 DIMENSION_PREFIX = "综合·"

@@ -1,8 +1,8 @@
 """考评成绩 — every person's standing in a unit's cycle, ranked by the wall's tie-break.
 
-The facts come from other streams through the directory (:class:`CycleLedger`): the
+The facts come from the read models (:class:`CycleLedger`, :mod:`~dangjian_core.evaluation.queries`): the
 cycle's ledger lines per person and the completions still awaiting review. Ranking reuses
-:data:`dangjian_core.points.wall.TIE_RULES`: total, approved tasks, reached earlier, id.
+:data:`dangjian_core.points.queries.TIE_RULES`: total, approved tasks, reached earlier, id.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from attrs import field, frozen
 
 from dangjian_core.evaluation.scoring import Scored, score
 from dangjian_core.evaluation.state import EvaluationState, FrozenStandings, Standing
-from dangjian_core.points.explanation import LedgerLine
-from dangjian_core.points.wall import separating_rule, tie_key
-from dangjian_core.shared.ids import PersonId
+from dangjian_core.kernel.ids import PersonId
+from dangjian_core.points.queries import LedgerLine, separating_rule, tie_key
 
 
 @frozen

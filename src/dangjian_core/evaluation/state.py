@@ -13,8 +13,10 @@ from datetime import datetime
 from attrs import field, frozen
 
 from dangjian_core.evaluation.scheme import Scheme
-from dangjian_core.shared.ids import BranchId, PersonId
-from dangjian_core.shared.time import Cycle
+from dangjian_core.kernel.concept import Stream, nothing
+from dangjian_core.kernel.errors import DomainError
+from dangjian_core.kernel.ids import BranchId, PersonId
+from dangjian_core.kernel.time import Cycle
 
 
 @frozen
@@ -112,3 +114,40 @@ class EvaluationState:
 def evaluation_id(unit_id: str, cycle: Cycle) -> str:
     """The evaluation stream's subject: ``<unit_id>@<cycle>``, e.g. ``paixilv@2021-10``."""
     return f"{unit_id}@{cycle}"
+
+
+#: A unit's evaluation of one cycle, ``evaluation-<unit id>@<cycle>``; None before its
+#: first event.
+EVALUATION: Stream[EvaluationState | None] = Stream("evaluation", nothing)
+
+
+class EvaluationError(DomainError):
+    """考评错误 — an evaluation command was refused."""
+
+    code = "evaluation"
+
+
+class CycleAlreadyClosed(EvaluationError):
+    """周期已结束 — the evaluation cycle is closed: its standings are frozen."""
+
+    code = "cycle_closed"
+
+
+class ReviewsPending(EvaluationError):
+    """尚有待审核 — completions of the cycle still await review, so it cannot close."""
+
+    code = "reviews_pending"
+
+
+class OnceAYear(EvaluationError):
+    """每年限一次 — a deduction item that applies at most once a year was applied already."""
+
+    code = "once_a_year"
+
+
+def closed_refusal(state: EvaluationState) -> CycleAlreadyClosed:
+    """The refusal for any change to a closed cycle."""
+    return CycleAlreadyClosed(
+        f"{state.unit_id} 的 {state.cycle} 考评周期已结束,成绩已冻结",
+        f"the {state.cycle} evaluation cycle of {state.unit_id} is closed; its standings are frozen",
+    )

@@ -8,9 +8,9 @@ from typing import Any
 from attrs import field, frozen, validators
 
 from dangjian_core.grids.events import BlockSize, GridPost
-from dangjian_core.shared.ids import BranchId, PersonId, check_id
-from dangjian_core.shared.time import check_aware
-from dangjian_core.shared.validation import text
+from dangjian_core.kernel.ids import BranchId, PersonId, check_id
+from dangjian_core.kernel.time import check_aware
+from dangjian_core.kernel.validation import text
 
 _name: Any = text(1, 80)
 _note: Any = [validators.instance_of(str), validators.max_len(500)]

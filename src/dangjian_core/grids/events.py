@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
+from typing import ClassVar
 
 from attrs import frozen
 
-from dangjian_core.shared.ids import BranchId, PersonId
+from dangjian_core.kernel.ids import BranchId, PersonId
 
 
 class BlockSize(StrEnum):
@@ -41,6 +43,8 @@ class GridPost(StrEnum):
 class BlockLaidOut:
     """网格已划分 — a block of a branch's grid was laid out (a small one inside a large one)."""
 
+    TITLE: ClassVar[str] = "网格已划分"
+
     block_id: str
     branch_id: BranchId
     name: str
@@ -52,6 +56,8 @@ class BlockLaidOut:
 class BlockPostAssigned:
     """网格岗位已落实 — a person holds one of the block's four posts (replacing any holder)."""
 
+    TITLE: ClassVar[str] = "网格岗位已落实"
+
     block_id: str
     post: GridPost
     person_id: PersonId
@@ -60,6 +66,8 @@ class BlockPostAssigned:
 @frozen
 class HouseholdAdded:
     """农户已入格 — a household belongs to the block."""
+
+    TITLE: ClassVar[str] = "农户已入格"
 
     block_id: str
     household_id: str
@@ -71,6 +79,8 @@ class HouseholdAdded:
 class HouseholdLinked:
     """党员已联户 — a member serves a household of the block (联户)."""
 
+    TITLE: ClassVar[str] = "党员已联户"
+
     block_id: str
     household_id: str
     person_id: PersonId
@@ -79,6 +89,8 @@ class HouseholdLinked:
 @frozen
 class LinkExemptionRecorded:
     """联户已免除 — a member (ill, say) is excused from the 1+6 linking quota."""
+
+    TITLE: ClassVar[str] = "联户已免除"
 
     block_id: str
     person_id: PersonId
@@ -89,6 +101,8 @@ class LinkExemptionRecorded:
 class HouseholdPaired:
     """结对已建立 — a member was paired with a low-income household to support it (结对帮扶)."""
 
+    TITLE: ClassVar[str] = "结对已建立"
+
     block_id: str
     household_id: str
     person_id: PersonId
@@ -97,6 +111,8 @@ class HouseholdPaired:
 @frozen
 class VisitLogged:
     """走访已记录 — a paired member visited their household on a day."""
+
+    TITLE: ClassVar[str] = "走访已记录"
 
     block_id: str
     household_id: str
@@ -114,3 +130,16 @@ GridEvent = (
     | HouseholdPaired
     | VisitLogged
 )
+
+
+#: The stable stored name of every grid event: a storage contract. A class may be renamed
+#: or moved; its stored name stays (a changed event gets a new name and an upcaster).
+EVENTS: Mapping[str, type[GridEvent]] = {
+    "BlockLaidOut": BlockLaidOut,
+    "BlockPostAssigned": BlockPostAssigned,
+    "HouseholdAdded": HouseholdAdded,
+    "HouseholdLinked": HouseholdLinked,
+    "LinkExemptionRecorded": LinkExemptionRecorded,
+    "HouseholdPaired": HouseholdPaired,
+    "VisitLogged": VisitLogged,
+}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, assert_never
 
 from dangjian_core.grids.events import (
+    EVENTS,
     BlockLaidOut,
     BlockPostAssigned,
     GridEvent,
@@ -15,8 +16,9 @@ from dangjian_core.grids.events import (
     LinkExemptionRecorded,
     VisitLogged,
 )
-from dangjian_core.shared.readmodel import Change, Column, Table, Upsert, Value
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.kernel.concept import Projection
+from dangjian_core.kernel.readmodel import Change, Column, Table, Upsert, Value
+from dangjian_core.kernel.recorded import Recorded
 
 GRID_BLOCKS = Table(
     "grid_blocks",
@@ -114,3 +116,6 @@ def _pair(event: HouseholdPaired | VisitLogged) -> dict[str, Value]:
         "household_id": event.household_id,
         "person_id": event.person_id,
     }
+
+
+PROJECTIONS = (Projection("grids", TABLES, project_grids, tuple(EVENTS.values())),)

@@ -1,12 +1,14 @@
-"""网格状态 — one block as folded from its stream: its posts, households and links."""
+"""网格状态 — one block as folded from its stream: its posts, households and links; and
+the refusals of grid commands. Other concepts read a block as ``facts.get(BLOCK, block_id)``."""
 
 from __future__ import annotations
 
 from attrs import frozen
 
 from dangjian_core.grids.events import BlockSize, GridPost
-from dangjian_core.shared.errors import DomainError
-from dangjian_core.shared.ids import BranchId, PersonId
+from dangjian_core.kernel.concept import Stream, nothing
+from dangjian_core.kernel.errors import DomainError, UnknownSubject
+from dangjian_core.kernel.ids import BranchId, PersonId
 
 
 class GridError(DomainError):
@@ -51,3 +53,14 @@ class BlockState:
         """Whether the person holds a post here or serves one of its households."""
         holders = {p for _, p in dict(self.posts).items()}
         return person_id in holders or any(p == person_id for _, p in self.links)
+
+
+#: A grid block's stream, ``grid-<block id>``; None before it is laid out.
+BLOCK: Stream[BlockState | None] = Stream("grid", nothing)
+
+
+def existing(state: BlockState | None, block_id: str) -> BlockState:
+    """The block, or a refusal naming the unknown block."""
+    if state is None:
+        raise UnknownSubject(f"网格 {block_id} 不存在", f"grid block {block_id} does not exist")
+    return state

@@ -9,10 +9,10 @@ from typing import Any
 
 from attrs import field, frozen, validators
 
+from dangjian_core.kernel.ids import BranchId, PersonId, check_id
+from dangjian_core.kernel.time import check_aware
+from dangjian_core.kernel.validation import text as _text
 from dangjian_core.people.events import Gender, PartyStatus
-from dangjian_core.shared.ids import BranchId, PersonId, check_id
-from dangjian_core.shared.time import check_aware
-from dangjian_core.shared.validation import text as _text
 
 _ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)

@@ -8,12 +8,14 @@ Personal data (gender, birth year, contact, ID number) lives only in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
+from typing import ClassVar
 
 from attrs import frozen
 
-from dangjian_core.shared.ids import BranchId, PersonId
+from dangjian_core.kernel.ids import BranchId, PersonId
 
 
 class PartyStatus(StrEnum):
@@ -65,6 +67,8 @@ class Gender(StrEnum):
 class PersonRegistered:
     """人员已登记 — a person joined a unit's roll with a party status held since a date."""
 
+    TITLE: ClassVar[str] = "人员已登记"
+
     person_id: PersonId
     branch_id: BranchId
     name: str
@@ -75,6 +79,8 @@ class PersonRegistered:
 @frozen
 class PartyStatusChanged:
     """政治面貌已变更 — a person's party status changed from a date, for a reason."""
+
+    TITLE: ClassVar[str] = "政治面貌已变更"
 
     person_id: PersonId
     status: PartyStatus
@@ -87,6 +93,8 @@ class PersonDetailsRecorded:
     """个人信息已记录 — a person's gender, birth year, contact and ID number (personal
     data: never shown on public outputs). Empty text and ``None`` mean not given."""
 
+    TITLE: ClassVar[str] = "个人信息已记录"
+
     person_id: PersonId
     gender: Gender
     birth_year: int | None
@@ -98,6 +106,8 @@ class PersonDetailsRecorded:
 class PersonRenamed:
     """姓名已更正 — a person's name was corrected (e.g. a misspelling), with a reason."""
 
+    TITLE: ClassVar[str] = "姓名已更正"
+
     person_id: PersonId
     name: str
     reason: str
@@ -106,6 +116,8 @@ class PersonRenamed:
 @frozen
 class ProbationExtended:
     """预备期已延长 — a probationary member's probation runs until ``until``, with a reason."""
+
+    TITLE: ClassVar[str] = "预备期已延长"
 
     person_id: PersonId
     until: date
@@ -116,6 +128,8 @@ class ProbationExtended:
 class MembershipTransferred:
     """组织关系已转接 — from ``since`` the person is on the roll of ``to_id`` instead of
     ``from_id``, with a reason."""
+
+    TITLE: ClassVar[str] = "组织关系已转接"
 
     person_id: PersonId
     from_id: BranchId
@@ -132,3 +146,15 @@ PersonEvent = (
     | ProbationExtended
     | MembershipTransferred
 )
+
+
+#: The stable stored name of every person event: a storage contract. A class may be renamed
+#: or moved; its stored name stays (a changed event gets a new name and an upcaster).
+EVENTS: Mapping[str, type[PersonEvent]] = {
+    "PersonRegistered": PersonRegistered,
+    "PartyStatusChanged": PartyStatusChanged,
+    "PersonDetailsRecorded": PersonDetailsRecorded,
+    "PersonRenamed": PersonRenamed,
+    "ProbationExtended": ProbationExtended,
+    "MembershipTransferred": MembershipTransferred,
+}

@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, NoReturn
 
 from attrs import frozen
 
+from dangjian_core.kernel.errors import DomainError
 from dangjian_core.people.events import PartyStatus
-from dangjian_core.shared.errors import DomainError
 
 if TYPE_CHECKING:
-    from dangjian_core.people.decisions import StatusPeriod
+    from dangjian_core.people.state import StatusPeriod
 
 _S = PartyStatus
 #: The statuses each status may change to.

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from typing import Any, assert_never
 
+from dangjian_core.kernel.concept import Projection
+from dangjian_core.kernel.readmodel import Change, Column, Table, Upsert, Value
+from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.people.events import (
+    EVENTS,
     MembershipTransferred,
     PartyStatusChanged,
     PersonDetailsRecorded,
@@ -14,8 +18,6 @@ from dangjian_core.people.events import (
     PersonRenamed,
     ProbationExtended,
 )
-from dangjian_core.shared.readmodel import Change, Column, Table, Upsert, Value
-from dangjian_core.shared.recorded import Recorded
 
 PEOPLE = Table(
     "people",
@@ -106,3 +108,6 @@ def project_people(recorded: Recorded[Any]) -> list[Change]:
 def _period(recorded: Recorded[Any], status: str, since: Value, reason: str) -> Change:
     key = {"person_id": recorded.event.person_id, "position": recorded.position}
     return Upsert("status_history", key, set={"status": status, "since": since, "reason": reason})
+
+
+PROJECTIONS = (Projection("people", TABLES, project_people, tuple(EVENTS.values())),)

@@ -7,9 +7,9 @@ from typing import Any
 
 from attrs import field, frozen
 
-from dangjian_core.shared.ids import AdjustmentId, BranchId, PersonId, check_id
-from dangjian_core.shared.time import check_aware
-from dangjian_core.shared.validation import text as _text
+from dangjian_core.kernel.ids import AdjustmentId, BranchId, PersonId, check_id
+from dangjian_core.kernel.time import check_aware
+from dangjian_core.kernel.validation import text as _text
 
 MAX_ADJUSTMENT = 100
 ADJUSTMENT_CATEGORY = "加减分"

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from dangjian_core.kernel.concept import Projection
+from dangjian_core.kernel.readmodel import Change, Column, Table, Upsert, Value
+from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.points.events import PointsAdjusted
-from dangjian_core.shared.readmodel import Change, Column, Table, Upsert, Value
-from dangjian_core.shared.recorded import Recorded
 from dangjian_core.tasks.events import CompletionApproved, PointsRevoked
 
 LEDGER = Table(
@@ -28,7 +29,7 @@ LEDGER = Table(
         Column("at"),
         Column("reason"),
     ),
-    indexes=(("person_id", "cycle"),),
+    indexes=(("person_id", "cycle"), ("branch_id", "cycle")),
 )
 BALANCES = Table(
     "balances",
@@ -91,3 +92,10 @@ def _entry(
             "category_totals", {**balance_key, "category": event.category}, add={"total": delta}
         ),
     ]
+
+
+PROJECTIONS = (
+    Projection(
+        "points", TABLES, project_points, (CompletionApproved, PointsRevoked, PointsAdjusted)
+    ),
+)

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen, validators
 
+from dangjian_core.kernel.ids import BranchId, check_id
+from dangjian_core.kernel.time import check_aware
+from dangjian_core.kernel.validation import text as _text
 from dangjian_core.ratings.events import RatedKind
-from dangjian_core.shared.ids import BranchId, check_id
-from dangjian_core.shared.time import check_aware
-from dangjian_core.shared.validation import text as _text
 
 MAX_STARS = 5
 

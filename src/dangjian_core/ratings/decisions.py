@@ -1,18 +1,19 @@
-"""评星决策 — the upper unit sets standards; the unit's leaders propose and fix ratings.
-
-Who may act (:mod:`dangjian_core.permissions`): a standard for unit U is set from above U
-(the secretary or organizing member of a unit above it, or the superior of its root);
-ratings on U's board are proposed, fixed, lowered and removed by U's own secretary or
-organizing member, or from above U.
+"""评星决策 — ``decide`` and ``evolve`` for star boards: flat tables over the rules in
+:mod:`~dangjian_core.ratings.rules`; who may act is :mod:`~dangjian_core.ratings.permissions`
+(a standard for unit U is set from above U; ratings on U's board are proposed, fixed,
+lowered and removed by U's own secretary or organizing member, or from above U).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, assert_never
+from typing import assert_never
 
-from attrs import evolve
+import attrs
 
-from dangjian_core import permissions
+from dangjian_core.calendar.state import working_days
+from dangjian_core.kernel.authority import enforce
+from dangjian_core.kernel.facts import Facts
+from dangjian_core.ratings import permissions as p
 from dangjian_core.ratings import rules
 from dangjian_core.ratings.commands import (
     FixRating,
@@ -23,7 +24,6 @@ from dangjian_core.ratings.commands import (
     SetStarStandard,
 )
 from dangjian_core.ratings.events import (
-    RatedKind,
     RatingEvent,
     RatingFixed,
     RatingLowered,
@@ -31,61 +31,47 @@ from dangjian_core.ratings.events import (
     RatingRemoved,
     StarStandardSet,
 )
-from dangjian_core.ratings.rules import RatingError
-from dangjian_core.ratings.scale import BoardState, Rating, posting_ends
-from dangjian_core.shared.errors import UnknownSubject
-from dangjian_core.units.guards import alive, other
-from dangjian_core.units.hierarchy import lies_within
-
-if TYPE_CHECKING:
-    from dangjian_core.directory import Directory
-    from dangjian_core.units.state import UnitState
-
-__all__ = ["BoardState", "RatingError", "decide", "evolve_state", "initial_state"]
+from dangjian_core.ratings.state import BoardState, Rating
+from dangjian_core.units.state import alive, other
 
 
-def initial_state() -> BoardState | None:
-    """A board stream starts empty."""
-    return None
-
-
-def decide(
-    command: RatingCommand, state: BoardState | None, directory: Directory
-) -> list[RatingEvent]:
+def decide(command: RatingCommand, state: BoardState | None, facts: Facts) -> list[RatingEvent]:
     """Decide a rating command against the board of its unit and year."""
-    unit = alive(other(directory, command.unit_id), command.at)
+    unit = alive(other(facts, command.unit_id), command.at)
     board = state or BoardState(command.unit_id, command.year)
     match command:
         case SetStarStandard():
-            permissions.enforce(
-                permissions.set_standards(directory, unit, command.actor_id, command.at)
-            )
+            enforce(p.set_standards(facts, unit, command.actor_id, command.at))
             return rules.set_standard(command, board)
         case ProposeRating():
-            permissions.enforce(permissions.rate(directory, unit, command.actor_id, command.at))
-            _within(command, unit, directory)
-            return rules.propose(command, board, posting_ends(directory.calendar(), command.at))
+            enforce(p.rate(facts, unit, command.actor_id, command.at))
+            rules.within(command, unit, facts)
+            return rules.propose(
+                command, board, rules.posting_ends(working_days(facts), command.at)
+            )
         case FixRating():
-            permissions.enforce(permissions.rate(directory, unit, command.actor_id, command.at))
+            enforce(p.rate(facts, unit, command.actor_id, command.at))
             return rules.fix(command, board)
         case LowerRating() | RemoveRating():
-            permissions.enforce(permissions.rate(directory, unit, command.actor_id, command.at))
+            enforce(p.rate(facts, unit, command.actor_id, command.at))
             return rules.change(command, board)
         case _:
             assert_never(command)
 
 
-def evolve_state(state: BoardState | None, event: RatingEvent) -> BoardState:
-    """Fold one rating event into the board; never fails."""
+def evolve(state: BoardState | None, event: RatingEvent) -> BoardState:
+    """Fold one rating event into the board; never fails (a change to a rating never
+    proposed leaves the board as it was)."""
     board = state or BoardState(event.unit_id, event.year)
     match event:
         case StarStandardSet():
-            return evolve(board, standards={**board.standards, event.kind: event})
+            return attrs.evolve(board, standards={**board.standards, event.kind: event})
         case RatingProposed():
             rating = Rating(
                 event.kind, event.subject_id, event.score, event.stars, event.posted_until
             )
-            return evolve(board, ratings={**board.ratings, (event.kind, event.subject_id): rating})
+            ratings = {**board.ratings, (event.kind, event.subject_id): rating}
+            return attrs.evolve(board, ratings=ratings)
         case RatingFixed() | RatingLowered() | RatingRemoved():
             return _update(board, event)
         case _:
@@ -94,30 +80,14 @@ def evolve_state(state: BoardState | None, event: RatingEvent) -> BoardState:
 
 def _update(board: BoardState, event: RatingFixed | RatingLowered | RatingRemoved) -> BoardState:
     key = (event.kind, event.subject_id)
-    rating = board.ratings[key]
+    rating = board.ratings.get(key)
+    if rating is None:
+        return board
     match event:
         case RatingFixed():
-            rating = evolve(rating, fixed=True)
+            rating = attrs.evolve(rating, fixed=True)
         case RatingLowered():
-            rating = evolve(rating, stars=event.stars)
+            rating = attrs.evolve(rating, stars=event.stars)
         case RatingRemoved():
-            rating = evolve(rating, removed=True)
-    return evolve(board, ratings={**board.ratings, key: rating})
-
-
-def _within(command: ProposeRating, unit: UnitState, directory: Directory) -> None:
-    """A rated branch lies under the unit; a rated member is on a roll under it."""
-    if command.kind is RatedKind.BRANCH:
-        inside = command.subject_id != unit.unit_id and lies_within(
-            directory, command.subject_id, unit, command.at
-        )
-    else:
-        person = directory.person(command.subject_id)  # type: ignore[arg-type]
-        inside = person is not None and lies_within(
-            directory, person.branch_at(command.at), unit, command.at
-        )
-    if not inside:
-        raise UnknownSubject(
-            f"{command.subject_id} 不是 {unit.unit_id} 所属的{command.kind.zh}",
-            f"{command.subject_id} is not a {command.kind} under {unit.unit_id}",
-        )
+            rating = attrs.evolve(rating, removed=True)
+    return attrs.evolve(board, ratings={**board.ratings, key: rating})

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
+from typing import ClassVar
 
 from attrs import frozen
 
-from dangjian_core.shared.ids import BranchId
+from dangjian_core.kernel.ids import BranchId
 
 
 class RatedKind(StrEnum):
@@ -27,6 +29,8 @@ class StarStandardSet:
     """评星标准已设定 — the minimum score for one to five stars (below one star fails),
     out of ``max_score``; five stars may also need an innovation project."""
 
+    TITLE: ClassVar[str] = "评星标准已设定"
+
     unit_id: BranchId
     year: int
     kind: RatedKind
@@ -38,6 +42,8 @@ class StarStandardSet:
 @frozen
 class RatingProposed:
     """星级已拟定 — a rating with its score and criteria scores, posted until a date."""
+
+    TITLE: ClassVar[str] = "星级已拟定"
 
     unit_id: BranchId
     year: int
@@ -54,6 +60,8 @@ class RatingProposed:
 class RatingFixed:
     """星级已评定 — the posting period ended and the proposed rating stands."""
 
+    TITLE: ClassVar[str] = "星级已评定"
+
     unit_id: BranchId
     year: int
     kind: RatedKind
@@ -64,6 +72,8 @@ class RatingFixed:
 @frozen
 class RatingLowered:
     """星级已降低 — a fixed rating was lowered, with a reason."""
+
+    TITLE: ClassVar[str] = "星级已降低"
 
     unit_id: BranchId
     year: int
@@ -77,6 +87,8 @@ class RatingLowered:
 class RatingRemoved:
     """星级已撤销 — a fixed rating was removed, with a reason."""
 
+    TITLE: ClassVar[str] = "星级已撤销"
+
     unit_id: BranchId
     year: int
     kind: RatedKind
@@ -85,3 +97,14 @@ class RatingRemoved:
 
 
 RatingEvent = StarStandardSet | RatingProposed | RatingFixed | RatingLowered | RatingRemoved
+
+
+#: The stable stored name of every rating event: a storage contract. A class may be renamed
+#: or moved; its stored name stays (a changed event gets a new name and an upcaster).
+EVENTS: Mapping[str, type[RatingEvent]] = {
+    "StarStandardSet": StarStandardSet,
+    "RatingProposed": RatingProposed,
+    "RatingFixed": RatingFixed,
+    "RatingLowered": RatingLowered,
+    "RatingRemoved": RatingRemoved,
+}

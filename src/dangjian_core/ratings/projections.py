@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from dangjian_core.kernel.concept import Projection
+from dangjian_core.kernel.readmodel import Change, Column, Table, Upsert, Value
+from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.ratings.events import (
+    EVENTS,
     RatingFixed,
     RatingLowered,
     RatingProposed,
     RatingRemoved,
     StarStandardSet,
 )
-from dangjian_core.shared.readmodel import Change, Column, Table, Upsert, Value
-from dangjian_core.shared.recorded import Recorded
 
 #: The status column's values: 公示中, 已评定, 已撤销.
 POSTED, FIXED, REMOVED = "posted", "fixed", "removed"
@@ -72,3 +74,6 @@ def _standard(event: StarStandardSet) -> Change:
         "innovation": int(event.innovation_for_five),
     }
     return Upsert("star_standards", key, set=values)
+
+
+PROJECTIONS = (Projection("ratings", TABLES, project_ratings, tuple(EVENTS.values())),)

@@ -1,9 +1,22 @@
-"""评星规则 — the business rules behind each rating command (after authority)."""
+"""评星规则 — what each rating command must satisfy, after authority.
+
+- 评星标准 ``set_standard``: set or replaced until the first rating of its kind is proposed;
+- 拟定 ``propose``: a standard is set; the score within its maximum, the criteria adding
+  up to it; one live rating per subject, a branch under the unit or a member on a roll
+  under it; posted (公示) for :data:`POSTING_DAYS` working days;
+- 评定 ``fix``: only after the posting period; fixing twice changes nothing;
+- 降低、撤销 ``change``: only a fixed rating, only to fewer stars.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from dangjian_core.calendar.workdays import Calendar
+from dangjian_core.kernel.errors import InvalidCommand, UnknownSubject
+from dangjian_core.kernel.facts import Facts
+from dangjian_core.kernel.time import local, local_date
+from dangjian_core.people.state import PERSON
 from dangjian_core.ratings.commands import (
     FixRating,
     LowerRating,
@@ -12,6 +25,7 @@ from dangjian_core.ratings.commands import (
     SetStarStandard,
 )
 from dangjian_core.ratings.events import (
+    RatedKind,
     RatingEvent,
     RatingFixed,
     RatingLowered,
@@ -19,14 +33,29 @@ from dangjian_core.ratings.events import (
     RatingRemoved,
     StarStandardSet,
 )
-from dangjian_core.ratings.scale import BoardState, Rating, stars_for
-from dangjian_core.shared.errors import DomainError, InvalidCommand, UnknownSubject
+from dangjian_core.ratings.state import BoardState, Rating, RatingError
+from dangjian_core.units.hierarchy import lies_within
+from dangjian_core.units.state import UnitState
+
+#: How many working days (工作日, from the working-day calendar) a proposed rating is
+#: posted (公示) before it may be fixed.
+POSTING_DAYS = 5
 
 
-class RatingError(DomainError):
-    """评星错误 — a rating command was refused by a rule of star rating."""
+def posting_ends(calendar: Calendar, at: datetime) -> datetime:
+    """公示截止 — when a rating proposed at ``at`` may first be fixed: the same time of day
+    on the last of :data:`POSTING_DAYS` working days after the day of proposal."""
+    last = calendar.add_working_days(local_date(at) + timedelta(days=1), POSTING_DAYS)
+    return datetime.combine(last, local(at).timetz())
 
-    code = "rating"
+
+def stars_for(standard: StarStandardSet, score: int, innovation: bool) -> int:
+    """The stars ``score`` earns under ``standard``: the number of thresholds it reaches
+    (0: fails); five stars also need an innovation project when the standard says so."""
+    stars = sum(1 for minimum in standard.thresholds if score >= minimum)
+    if stars == len(standard.thresholds) and standard.innovation_for_five and not innovation:
+        return stars - 1
+    return stars
 
 
 def set_standard(command: SetStarStandard, board: BoardState) -> list[RatingEvent]:
@@ -135,3 +164,21 @@ def _rating(board: BoardState, command: FixRating | LowerRating | RemoveRating) 
             f"{command.subject_id} has no proposed {command.year} rating",
         )
     return rating
+
+
+def within(command: ProposeRating, unit: UnitState, facts: Facts) -> None:
+    """A rated branch lies under the unit; a rated member is on a roll under it."""
+    if command.kind is RatedKind.BRANCH:
+        inside = command.subject_id != unit.unit_id and lies_within(
+            facts, command.subject_id, unit, command.at
+        )
+    else:
+        person = facts.get(PERSON, command.subject_id)
+        inside = person is not None and lies_within(
+            facts, person.branch_at(command.at), unit, command.at
+        )
+    if not inside:
+        raise UnknownSubject(
+            f"{command.subject_id} 不是 {unit.unit_id} 所属的{command.kind.zh}",
+            f"{command.subject_id} is not a {command.kind} under {unit.unit_id}",
+        )

@@ -7,11 +7,10 @@ from typing import Any
 
 from attrs import field, frozen, validators
 
-from dangjian_core.shared.ids import BranchId, PersonId, TaskId, check_id
-from dangjian_core.shared.time import check_aware
-from dangjian_core.shared.validation import int_between as _int_between
-from dangjian_core.shared.validation import text as _text
-from dangjian_core.tasks import reserved
+from dangjian_core.kernel.ids import BranchId, PersonId, TaskId, check_id, is_valid_id
+from dangjian_core.kernel.time import check_aware
+from dangjian_core.kernel.validation import int_between as _int_between
+from dangjian_core.kernel.validation import text as _text
 from dangjian_core.tasks.events import Audience, SourceKind
 
 MAX_POINTS = 100
@@ -30,6 +29,13 @@ def _audiences(_instance: object, _attribute: object, value: Any) -> None:
 def _optional_id(instance: object, attribute: Any, value: Any) -> None:
     if value is not None:
         check_id(instance, attribute, value)
+
+
+def _people(_instance: object, _attribute: object, value: Any) -> None:
+    """A tuple of distinct, well-formed person ids (at most 1000)."""
+    ok = isinstance(value, tuple) and len(value) <= 1000 and len(set(value)) == len(value)
+    if not ok or not all(is_valid_id(item) for item in value):
+        raise ValueError(f"reserved_for 须为不重复的人员编号元组 / distinct person ids: {value!r}")
 
 
 def _photos(_instance: object, _attribute: object, value: Any) -> None:
@@ -58,7 +64,7 @@ class IssueTask:
     #: A small grid block the task is aimed at: only people assigned there may claim it.
     grid_block: str | None = field(default=None, validator=_optional_id)
     #: Only these people may claim the task (empty: anyone in the audience).
-    reserved_for: tuple[PersonId, ...] = field(default=(), validator=reserved.check_people)
+    reserved_for: tuple[PersonId, ...] = field(default=(), validator=_people)
 
 
 @frozen

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
+from typing import ClassVar
 
 from attrs import frozen
 
-from dangjian_core.shared.ids import BranchId, PersonId, TaskId
-from dangjian_core.shared.time import Cycle
+from dangjian_core.kernel.ids import BranchId, PersonId, TaskId
+from dangjian_core.kernel.time import Cycle
 
 
 class Audience(StrEnum):
@@ -40,6 +42,8 @@ class SourceKind(StrEnum):
 class TaskIssued:
     """任务已发布 — the organizing member published a task with points and slots."""
 
+    TITLE: ClassVar[str] = "任务已发布"
+
     task_id: TaskId
     branch_id: BranchId
     title: str
@@ -60,6 +64,8 @@ class TaskIssued:
 class TaskClaimed:
     """任务已领办 — a person took one slot of a task."""
 
+    TITLE: ClassVar[str] = "任务已领办"
+
     task_id: TaskId
     claimant_id: PersonId
 
@@ -68,6 +74,8 @@ class TaskClaimed:
 class ClaimWithdrawn:
     """领办已撤回 — a claimant gave their slot back before the deadline."""
 
+    TITLE: ClassVar[str] = "领办已撤回"
+
     task_id: TaskId
     claimant_id: PersonId
 
@@ -75,6 +83,8 @@ class ClaimWithdrawn:
 @frozen
 class CompletionSubmitted:
     """完成情况已提交 — a claimant reported the work done, with evidence, in a cycle."""
+
+    TITLE: ClassVar[str] = "完成情况已提交"
 
     task_id: TaskId
     claimant_id: PersonId
@@ -87,6 +97,8 @@ class CompletionSubmitted:
 @frozen
 class CompletionApproved:
     """审核已通过 — a reviewer approved a completion; the points are credited."""
+
+    TITLE: ClassVar[str] = "审核已通过"
 
     task_id: TaskId
     claimant_id: PersonId
@@ -101,6 +113,8 @@ class CompletionApproved:
 class CompletionRejected:
     """审核未通过 — a reviewer rejected a completion; ``final`` when no resubmission is left."""
 
+    TITLE: ClassVar[str] = "审核未通过"
+
     task_id: TaskId
     claimant_id: PersonId
     reason: str
@@ -111,6 +125,8 @@ class CompletionRejected:
 class TaskCancelled:
     """任务已取消 — the task was withdrawn; the listed open claims were released unpaid."""
 
+    TITLE: ClassVar[str] = "任务已取消"
+
     task_id: TaskId
     reason: str
     released: tuple[PersonId, ...]
@@ -119,6 +135,8 @@ class TaskCancelled:
 @frozen
 class PointsRevoked:
     """积分已撤销 — points credited for a completion were taken back, with the reason."""
+
+    TITLE: ClassVar[str] = "积分已撤销"
 
     task_id: TaskId
     claimant_id: PersonId
@@ -139,3 +157,17 @@ TaskEvent = (
     | TaskCancelled
     | PointsRevoked
 )
+
+
+#: The stable stored name of every task event: a storage contract. A class may be renamed
+#: or moved; its stored name stays (a changed event gets a new name and an upcaster).
+EVENTS: Mapping[str, type[TaskEvent]] = {
+    "TaskIssued": TaskIssued,
+    "TaskClaimed": TaskClaimed,
+    "ClaimWithdrawn": ClaimWithdrawn,
+    "CompletionSubmitted": CompletionSubmitted,
+    "CompletionApproved": CompletionApproved,
+    "CompletionRejected": CompletionRejected,
+    "TaskCancelled": TaskCancelled,
+    "PointsRevoked": PointsRevoked,
+}

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any, assert_never
 
-from dangjian_core.shared.readmodel import Change, Column, Table, Upsert, Value
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.kernel.concept import Projection
+from dangjian_core.kernel.readmodel import Change, Column, Table, Upsert, Value
+from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.tasks.events import (
+    EVENTS,
     ClaimWithdrawn,
     CompletionApproved,
     CompletionRejected,
@@ -53,7 +55,7 @@ CLAIMS = Table(
         Column("reason"),
         Column("updated_at"),
     ),
-    indexes=(("person_id",),),
+    indexes=(("person_id",), ("cycle", "status")),
 )
 TABLES = (TASKS, CLAIMS)
 
@@ -161,3 +163,6 @@ def _task(task_id: str, add: dict[str, int]) -> Change:
 def _claim(task_id: str, person_id: str, at: str, status: ClaimStatus, **values: Any) -> Change:
     key = {"task_id": task_id, "person_id": person_id}
     return Upsert("claims", key, set={"status": status.value, "updated_at": at, **values})
+
+
+PROJECTIONS = (Projection("tasks", TABLES, project_tasks, tuple(EVENTS.values())),)

@@ -1,4 +1,6 @@
-"""任务状态 — a task and its claims as folded from the task's stream."""
+"""任务状态 — a task and its claims as folded from the task's stream; every way a task
+command can be refused, each with its own code. Other concepts read a task as
+``facts.get(TASK, task_id)``."""
 
 from __future__ import annotations
 
@@ -7,8 +9,10 @@ from enum import StrEnum
 
 from attrs import field, frozen
 
+from dangjian_core.kernel.concept import Stream, nothing
+from dangjian_core.kernel.errors import DomainError, UnknownSubject
+from dangjian_core.kernel.ids import PersonId
 from dangjian_core.people.events import PartyStatus
-from dangjian_core.shared.ids import PersonId
 from dangjian_core.tasks.events import Audience, TaskIssued
 
 
@@ -98,3 +102,64 @@ class TaskState:
     def claim_of(self, person_id: PersonId) -> Claim | None:
         """The person's claim, if any."""
         return self.claims.get(person_id)
+
+
+#: A task's stream, ``task-<task id>``; None before it is issued.
+TASK: Stream[TaskState | None] = Stream("task", nothing)
+
+
+class TaskError(DomainError):
+    """任务错误 — a task command was refused."""
+
+    code = "task"
+
+
+class NoSlotsLeft(TaskError):
+    """名额已满 — every slot of the task is taken."""
+
+    code = "no_slots"
+
+
+class DeadlinePassed(TaskError):
+    """已过截止时间 — the step must happen before the task's deadline."""
+
+    code = "deadline"
+
+
+class NotEligible(TaskError):
+    """不在领办范围 — the person is not in the task's audience or branch."""
+
+    code = "not_eligible"
+
+
+class SelfReview(TaskError):
+    """不能审核本人 — nobody reviews their own claim."""
+
+    code = "self_review"
+
+
+class OutOfOrder(TaskError):
+    """步骤不对 — the claim is not at the step this command needs."""
+
+    code = "out_of_order"
+
+
+class TaskClosed(TaskError):
+    """任务已取消 — the task was cancelled."""
+
+    code = "cancelled"
+
+
+def existing(state: TaskState | None, task_id: str) -> TaskState:
+    """The task, or a refusal naming the unknown task."""
+    if state is None:
+        raise UnknownSubject(f"任务 {task_id} 不存在", f"task {task_id} does not exist")
+    return state
+
+
+def live(state: TaskState | None, task_id: str) -> TaskState:
+    """The task, if it exists and was not cancelled."""
+    task = existing(state, task_id)
+    if task.cancelled:
+        raise TaskClosed(f"任务 {task_id} 已取消", f"task {task_id} was cancelled")
+    return task

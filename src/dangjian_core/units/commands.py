@@ -8,9 +8,9 @@ from typing import Any
 
 from attrs import field, frozen, validators
 
-from dangjian_core.shared.ids import BranchId, PersonId, check_id
-from dangjian_core.shared.time import check_aware
-from dangjian_core.shared.validation import text
+from dangjian_core.kernel.ids import BranchId, PersonId, check_id
+from dangjian_core.kernel.time import check_aware
+from dangjian_core.kernel.validation import text
 from dangjian_core.units.events import UnitKind
 from dangjian_core.units.roles import Role
 

@@ -1,17 +1,15 @@
-"""党组织决策 — ``decide`` and ``evolve`` for units.
-
-The rules live in :mod:`~dangjian_core.units.structure` (the tree) and
-:mod:`~dangjian_core.units.appointments` (roles); the state in
-:mod:`~dangjian_core.units.state`.
+"""党组织决策 — ``decide`` and ``evolve`` for units: flat tables over the rules in
+:mod:`~dangjian_core.units.rules`; the state is :mod:`~dangjian_core.units.state`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, assert_never
+from typing import assert_never
 
-from attrs import evolve
+import attrs
 
-from dangjian_core.units import appointments, structure
+from dangjian_core.kernel.facts import Facts
+from dangjian_core.units import rules
 from dangjian_core.units.commands import (
     AddRegionMember,
     AppointRole,
@@ -39,7 +37,6 @@ from dangjian_core.units.events import (
     UnitMoved,
     UnitRenamed,
 )
-from dangjian_core.units.guards import UnitError, existing
 from dangjian_core.units.state import (
     FROM_THE_START,
     Dated,
@@ -47,42 +44,33 @@ from dangjian_core.units.state import (
     RegionLink,
     RoleTerm,
     UnitState,
+    existing,
 )
 
-if TYPE_CHECKING:
-    from dangjian_core.directory import Directory
 
-__all__ = ["UnitError", "UnitState", "decide", "evolve_state", "initial_state"]
-
-
-def initial_state() -> UnitState | None:
-    """A unit stream starts empty: not founded."""
-    return None
-
-
-def decide(command: UnitCommand, state: UnitState | None, directory: Directory) -> list[UnitEvent]:
-    """Decide a unit command against the unit's state and the directory."""
+def decide(command: UnitCommand, state: UnitState | None, facts: Facts) -> list[UnitEvent]:
+    """Decide a unit command against the unit's state and the facts."""
     match command:
         case FoundUnit():
-            return structure.found(command, state, directory)
+            return rules.found(command, state, facts)
         case FoundBranch():
-            return structure.found(as_found_unit(command), state, directory)
+            return rules.found(as_found_unit(command), state, facts)
         case RenameUnit():
-            return structure.rename(command, existing(state, command.unit_id), directory)
+            return rules.rename(command, existing(state, command.unit_id), facts)
         case MoveUnit():
-            return structure.move(command, existing(state, command.unit_id), directory)
+            return rules.move(command, existing(state, command.unit_id), facts)
         case MergeUnit():
-            return structure.merge(command, existing(state, command.unit_id), directory)
+            return rules.merge(command, existing(state, command.unit_id), facts)
         case DissolveUnit():
-            return structure.dissolve(command, existing(state, command.unit_id), directory)
+            return rules.dissolve(command, existing(state, command.unit_id), facts)
         case AddRegionMember():
-            return structure.add_member(command, existing(state, command.unit_id), directory)
+            return rules.add_member(command, existing(state, command.unit_id), facts)
         case RemoveRegionMember():
-            return structure.remove_member(command, existing(state, command.unit_id), directory)
+            return rules.remove_member(command, existing(state, command.unit_id), facts)
         case AppointRole():
-            return appointments.appoint(command, existing(state, command.unit_id), directory)
+            return rules.appoint(command, existing(state, command.unit_id), facts)
         case EndRole():
-            return appointments.end(command, existing(state, command.unit_id), directory)
+            return rules.end(command, existing(state, command.unit_id), facts)
         case _:
             assert_never(command)
 
@@ -100,44 +88,48 @@ def as_found_unit(command: FoundBranch) -> FoundUnit:
     )
 
 
-def evolve_state(state: UnitState | None, event: UnitEvent) -> UnitState | None:
-    """Fold one unit event into the state; never fails."""
+def evolve(state: UnitState | None, event: UnitEvent) -> UnitState | None:
+    """Fold one unit event into the state; never fails (an event of a unit never
+    founded leaves nothing to change)."""
     if isinstance(event, BranchFounded | UnitFounded):
         return founded(event)
-    assert state is not None
+    if state is None:
+        return state
     match event:
         case UnitRenamed():
-            return evolve(state, names=(*state.names, Dated(event.since, event.name)))
+            return attrs.evolve(state, names=(*state.names, Dated(event.since, event.name)))
         case UnitMoved():
-            return evolve(state, parents=(*state.parents, Dated(event.since, event.parent_id)))
+            return attrs.evolve(
+                state, parents=(*state.parents, Dated(event.since, event.parent_id))
+            )
         case UnitMerged():
-            return evolve(
+            return attrs.evolve(
                 state, ended=event.since, ending=Ending.MERGED, successor_id=event.into_id
             )
         case UnitDissolved():
-            return evolve(
+            return attrs.evolve(
                 state, ended=event.since, ending=Ending.DISSOLVED, successor_id=event.successor_id
             )
         case RegionMemberAdded():
             link = RegionLink(event.member_id, event.since)
-            return evolve(state, members=(*state.members, link))
+            return attrs.evolve(state, members=(*state.members, link))
         case RegionMemberRemoved():
             gone = (event.member_id, event.since)
             members = tuple(
-                evolve(m, until=event.until) if (m.member_id, m.since) == gone else m
+                attrs.evolve(m, until=event.until) if (m.member_id, m.since) == gone else m
                 for m in state.members
             )
-            return evolve(state, members=members)
+            return attrs.evolve(state, members=members)
         case RoleAssigned():
             term = RoleTerm(event.person_id, event.role, event.since)
-            return evolve(state, terms=(*state.terms, term))
+            return attrs.evolve(state, terms=(*state.terms, term))
         case RoleEnded():
             ended = (event.person_id, event.role, event.since)
             terms = tuple(
-                evolve(t, until=event.until) if (t.person_id, t.role, t.since) == ended else t
+                attrs.evolve(t, until=event.until) if (t.person_id, t.role, t.since) == ended else t
                 for t in state.terms
             )
-            return evolve(state, terms=terms)
+            return attrs.evolve(state, terms=terms)
         case _:
             assert_never(event)
 

@@ -8,12 +8,14 @@ and in :class:`BranchFounded` is the unit's id (the name predates units).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
+from typing import ClassVar
 
 from attrs import frozen
 
-from dangjian_core.shared.ids import BranchId, PersonId
+from dangjian_core.kernel.ids import BranchId, PersonId
 from dangjian_core.units.roles import Role
 
 
@@ -48,6 +50,8 @@ class BranchFounded:
     """支部已成立 — a root branch was founded under a superior (recorded before units had
     kinds and dates; read as a branch existing from the start)."""
 
+    TITLE: ClassVar[str] = "支部已成立"
+
     branch_id: BranchId
     name: str
     cycle_start_month: int
@@ -58,6 +62,8 @@ class BranchFounded:
 class UnitFounded:
     """组织已成立 — a unit of a kind was founded under a parent, or as a root under the
     superior who founded it."""
+
+    TITLE: ClassVar[str] = "组织已成立"
 
     unit_id: BranchId
     kind: UnitKind
@@ -72,6 +78,8 @@ class UnitFounded:
 class UnitRenamed:
     """组织已更名 — a unit's name changed from ``since``."""
 
+    TITLE: ClassVar[str] = "组织已更名"
+
     unit_id: BranchId
     name: str
     since: datetime
@@ -80,6 +88,8 @@ class UnitRenamed:
 @frozen
 class UnitMoved:
     """组织已调整隶属 — a unit reports to a new parent from ``since``."""
+
+    TITLE: ClassVar[str] = "组织已调整隶属"
 
     unit_id: BranchId
     parent_id: BranchId
@@ -92,6 +102,8 @@ class UnitMerged:
     """组织已合并 — a unit was merged into another from ``since``; its roll and the units
     under it belong to the survivor from then on."""
 
+    TITLE: ClassVar[str] = "组织已合并"
+
     unit_id: BranchId
     into_id: BranchId
     since: datetime
@@ -102,6 +114,8 @@ class UnitMerged:
 class UnitDissolved:
     """组织已撤销 — a unit was dissolved from ``since``; its roll and the units under it
     belong to ``successor_id`` (its parent then; None for a root) from then on."""
+
+    TITLE: ClassVar[str] = "组织已撤销"
 
     unit_id: BranchId
     successor_id: BranchId | None
@@ -114,6 +128,8 @@ class RegionMemberAdded:
     """共建单位已加入 — a branch joined a regional committee for joint building (支部共建);
     whom it reports to does not change."""
 
+    TITLE: ClassVar[str] = "共建单位已加入"
+
     unit_id: BranchId
     member_id: BranchId
     since: datetime
@@ -122,6 +138,8 @@ class RegionMemberAdded:
 @frozen
 class RegionMemberRemoved:
     """共建单位已退出 — a branch's membership, begun at ``since``, ended at ``until``."""
+
+    TITLE: ClassVar[str] = "共建单位已退出"
 
     unit_id: BranchId
     member_id: BranchId
@@ -134,6 +152,8 @@ class RegionMemberRemoved:
 class RoleAssigned:
     """职务已任命 — a person took up a role in the unit from ``since``."""
 
+    TITLE: ClassVar[str] = "职务已任命"
+
     branch_id: BranchId
     person_id: PersonId
     role: Role
@@ -143,6 +163,8 @@ class RoleAssigned:
 @frozen
 class RoleEnded:
     """职务已终止 — a person's term in a role, begun at ``since``, ended at ``until``."""
+
+    TITLE: ClassVar[str] = "职务已终止"
 
     branch_id: BranchId
     person_id: PersonId
@@ -164,3 +186,19 @@ UnitEvent = (
     | RoleAssigned
     | RoleEnded
 )
+
+
+#: The stable stored name of every unit event: a storage contract. A class may be renamed
+#: or moved; its stored name stays (a changed event gets a new name and an upcaster).
+EVENTS: Mapping[str, type[UnitEvent]] = {
+    "BranchFounded": BranchFounded,
+    "UnitFounded": UnitFounded,
+    "UnitRenamed": UnitRenamed,
+    "UnitMoved": UnitMoved,
+    "UnitMerged": UnitMerged,
+    "UnitDissolved": UnitDissolved,
+    "RegionMemberAdded": RegionMemberAdded,
+    "RegionMemberRemoved": RegionMemberRemoved,
+    "RoleAssigned": RoleAssigned,
+    "RoleEnded": RoleEnded,
+}

@@ -1,4 +1,4 @@
-"""组织层级 — walking the tree through the directory, at a moment.
+"""组织层级 — walking the tree of units through the facts, at a moment.
 
 A merged or dissolved unit hands its roll and the units under it to its successor (the
 unit it merged into, or its parent): :func:`live_unit` follows those hand-overs, so a
@@ -11,15 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
-from dangjian_core.shared.ids import BranchId
+from dangjian_core.kernel.facts import Facts, states_of
 from dangjian_core.units.events import UnitKind
 from dangjian_core.units.roles import LEADERS
-
-if TYPE_CHECKING:
-    from dangjian_core.directory import Directory
-    from dangjian_core.units.state import UnitState
+from dangjian_core.units.state import UNIT, UnitState
 
 MAX_DEPTH = 64
 
@@ -42,27 +38,27 @@ ROLL_KINDS = frozenset(UnitKind) - {_K.PARTY_GROUP, _K.REGIONAL_COMMITTEE}
 REGION_MEMBER_KINDS = frozenset({_K.BRANCH, _K.ENTERPRISE_BRANCH})
 
 
-def live_unit(directory: Directory, unit_id: str, at: datetime) -> UnitState | None:
+def live_unit(facts: Facts, unit_id: str, at: datetime) -> UnitState | None:
     """The unit that holds ``unit_id``'s roll at ``at``: itself until it ended, then its
     successor (and so on); None when unknown or when nothing took it over."""
-    unit = directory.branch(BranchId(unit_id))
+    unit = facts.get(UNIT, unit_id)
     for _ in range(MAX_DEPTH):
         if unit is None or unit.ended is None or at < unit.ended:
             return unit
         if unit.successor_id is None:
             return None
-        unit = directory.branch(unit.successor_id)
+        unit = facts.get(UNIT, unit.successor_id)
     return None
 
 
-def parent_of(directory: Directory, unit: UnitState, at: datetime) -> UnitState | None:
+def parent_of(facts: Facts, unit: UnitState, at: datetime) -> UnitState | None:
     """The unit ``unit`` reported to at ``at``, after hand-overs; None for a root."""
     parent_id = unit.parent_at(at)
-    return None if parent_id is None else live_unit(directory, parent_id, at)
+    return None if parent_id is None else live_unit(facts, parent_id, at)
 
 
 def children_among(
-    directory: Directory, units: Iterable[UnitState], unit_id: str, at: datetime
+    facts: Facts, units: Iterable[UnitState], unit_id: str, at: datetime
 ) -> list[UnitState]:
     """The units among ``units`` that were alive at ``at`` and reported directly to
     ``unit_id`` then (after hand-overs), ordered by id."""
@@ -70,31 +66,38 @@ def children_among(
     for unit in units:
         if unit.unit_id == unit_id or not unit.alive_at(at):
             continue
-        parent = parent_of(directory, unit, at)
+        parent = parent_of(facts, unit, at)
         if parent is not None and parent.unit_id == unit_id:
             found.append(unit)
     return sorted(found, key=lambda u: u.unit_id)
 
 
-def ancestors(directory: Directory, unit: UnitState, at: datetime) -> list[UnitState]:
+def children(facts: Facts, unit_id: str, at: datetime) -> list[UnitState]:
+    """The living units directly under ``unit_id`` at ``at`` (after hand-overs: a unit
+    under one merged into ``unit_id`` counts), ordered by id."""
+    units = [unit for unit in states_of(facts, UNIT) if unit is not None]
+    return children_among(facts, units, unit_id, at)
+
+
+def ancestors(facts: Facts, unit: UnitState, at: datetime) -> list[UnitState]:
     """Every unit above ``unit`` at ``at``, nearest first."""
     found: list[UnitState] = []
     seen = {unit.unit_id}
-    current = parent_of(directory, unit, at)
+    current = parent_of(facts, unit, at)
     while current is not None and current.unit_id not in seen and len(found) < MAX_DEPTH:
         found.append(current)
         seen.add(current.unit_id)
-        current = parent_of(directory, current, at)
+        current = parent_of(facts, current, at)
     return found
 
 
-def top_superior(directory: Directory, unit: UnitState, at: datetime) -> str | None:
+def top_superior(facts: Facts, unit: UnitState, at: datetime) -> str | None:
     """The superior recorded on the root of ``unit``'s chain (ended units included, so a
     dissolved root's superior still answers for what was under it)."""
     current, seen = unit, {unit.unit_id}
     for _ in range(MAX_DEPTH):
         parent_id = current.parent_at(at)
-        parent = None if parent_id is None else directory.branch(parent_id)
+        parent = None if parent_id is None else facts.get(UNIT, parent_id)
         if parent is None or parent.unit_id in seen:
             break
         current = parent
@@ -102,31 +105,31 @@ def top_superior(directory: Directory, unit: UnitState, at: datetime) -> str | N
     return current.superior_id
 
 
-def above(directory: Directory, unit: UnitState, actor_id: str, at: datetime) -> bool:
+def above(facts: Facts, unit: UnitState, actor_id: str, at: datetime) -> bool:
     """Whether ``actor_id`` acts for a level above ``unit`` at ``at``: the secretary or
     organizing member of a unit above it, or the superior of the root of its chain."""
-    if any(a.has_role(actor_id, LEADERS, at) for a in ancestors(directory, unit, at)):
+    if any(a.has_role(actor_id, LEADERS, at) for a in ancestors(facts, unit, at)):
         return True
-    return actor_id == top_superior(directory, unit, at)
+    return actor_id == top_superior(facts, unit, at)
 
 
-def leads(directory: Directory, unit: UnitState, actor_id: str, at: datetime) -> bool:
+def leads(facts: Facts, unit: UnitState, actor_id: str, at: datetime) -> bool:
     """Whether ``actor_id`` leads ``unit`` at ``at``: its own secretary or organizing member,
     or someone above it."""
-    return unit.has_role(actor_id, LEADERS, at) or above(directory, unit, actor_id, at)
+    return unit.has_role(actor_id, LEADERS, at) or above(facts, unit, actor_id, at)
 
 
-def roll_scope(directory: Directory, unit: UnitState, at: datetime) -> UnitState:
+def roll_scope(facts: Facts, unit: UnitState, at: datetime) -> UnitState:
     """The unit whose roll (with the rolls under it) a unit's committee is drawn from."""
     if unit.kind in ROLL_KINDS:
         return unit
-    return parent_of(directory, unit, at) or unit
+    return parent_of(facts, unit, at) or unit
 
 
-def lies_within(directory: Directory, unit_id: str, scope: UnitState, at: datetime) -> bool:
+def lies_within(facts: Facts, unit_id: str, scope: UnitState, at: datetime) -> bool:
     """Whether unit ``unit_id`` (after hand-overs) is ``scope`` or lies under it at ``at``."""
-    unit = live_unit(directory, unit_id, at)
+    unit = live_unit(facts, unit_id, at)
     if unit is None:
         return False
-    chain = [unit, *ancestors(directory, unit, at)]
+    chain = [unit, *ancestors(facts, unit, at)]
     return any(u.unit_id == scope.unit_id for u in chain)

@@ -1,14 +1,16 @@
 """党组织读模型 — units, the dated history of their names and parents, regional members
 and role terms, as rows. The tree at a date is computed from them by
-:func:`dangjian_core.units.tree.tree_at`."""
+:func:`dangjian_core.units.queries.tree_at`."""
 
 from __future__ import annotations
 
 from typing import Any, assert_never
 
-from dangjian_core.shared.readmodel import Change, Column, Table, Upsert, Value
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.kernel.concept import Projection
+from dangjian_core.kernel.readmodel import Change, Column, Table, Upsert, Value
+from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.units.events import (
+    EVENTS,
     BranchFounded,
     RegionMemberAdded,
     RegionMemberRemoved,
@@ -155,3 +157,6 @@ def _term(event: RoleAssigned | RoleEnded) -> dict[str, Value]:
         "role": event.role.value,
         "since": event.since.isoformat(),
     }
+
+
+PROJECTIONS = (Projection("units", TABLES, project_units, tuple(EVENTS.values())),)

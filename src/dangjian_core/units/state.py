@@ -1,8 +1,8 @@
 """党组织状态 — a unit as folded from its stream: its names and parents over time, its
-role terms, its regional members and how it ended.
+role terms, its regional members and how it ended; and the refusals of unit commands.
 
 Every change is dated, so ``name_at``, ``parent_at`` and ``has_role`` answer for any
-past moment, not only for now.
+past moment, not only for now. Other concepts read a unit as ``facts.get(UNIT, unit_id)``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,11 @@ from enum import StrEnum
 
 from attrs import frozen
 
-from dangjian_core.shared.ids import BranchId, PersonId
+from dangjian_core.kernel.concept import Stream, nothing
+from dangjian_core.kernel.errors import DomainError, UnknownSubject
+from dangjian_core.kernel.facts import Facts
+from dangjian_core.kernel.ids import BranchId, PersonId
+from dangjian_core.kernel.time import local_date
 from dangjian_core.units.events import UnitKind
 from dangjian_core.units.roles import Role
 
@@ -138,3 +142,57 @@ def _value_at(history: tuple[Dated, ...], at: datetime) -> str | None:
 
 def _as_unit(value: str | None) -> BranchId | None:
     return None if value is None else BranchId(value)
+
+
+#: A unit's stream, ``branch-<unit id>`` (the name predates units); None before founding.
+UNIT: Stream[UnitState | None] = Stream("branch", nothing)
+
+
+class UnitError(DomainError):
+    """组织错误 — a unit command was refused by a rule of the organisation."""
+
+    code = "unit"
+
+
+class UnitHasChildren(UnitError):
+    """尚有下级组织 — a unit cannot be dissolved while units still report to it; the
+    refusal names them (``children``)."""
+
+    code = "unit_has_children"
+
+    def __init__(self, unit_id: str, children: list[BranchId]) -> None:
+        listed = "、".join(children)
+        super().__init__(
+            f"组织 {unit_id} 尚有下级组织 {listed}，须先撤销、合并或调整其隶属",
+            f"unit {unit_id} still has units under it ({', '.join(children)}): dissolve, "
+            "merge or move them first",
+        )
+        self.children = tuple(children)
+
+
+def existing(state: UnitState | None, unit_id: str) -> UnitState:
+    """The unit's state, or a refusal naming the unknown unit."""
+    if state is None:
+        raise UnknownSubject(f"组织 {unit_id} 不存在", f"unit {unit_id} does not exist")
+    return state
+
+
+def other(facts: Facts, unit_id: str) -> UnitState:
+    """Another unit, looked up in the facts, or a refusal naming it."""
+    return existing(facts.get(UNIT, unit_id), unit_id)
+
+
+def alive(unit: UnitState, at: datetime) -> UnitState:
+    """The unit, if it existed at ``at``; else a refusal saying why not."""
+    if unit.ended is not None and at >= unit.ended:
+        ending = unit.ending.zh if unit.ending else "已终止"
+        raise UnitError(
+            f"组织 {unit.unit_id} 已于 {local_date(unit.ended)} {ending}",
+            f"unit {unit.unit_id} ended ({unit.ending}) at {unit.ended.isoformat()}",
+        )
+    if at < unit.founded:
+        raise UnitError(
+            f"组织 {unit.unit_id} 于 {local_date(unit.founded)} 才成立",
+            f"unit {unit.unit_id} was only founded at {unit.founded.isoformat()}",
+        )
+    return unit

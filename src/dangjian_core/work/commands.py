@@ -8,9 +8,9 @@ from typing import Any
 
 from attrs import field, frozen
 
-from dangjian_core.shared.ids import BranchId, TaskId, check_id
-from dangjian_core.shared.time import check_aware
-from dangjian_core.shared.validation import int_between, text
+from dangjian_core.kernel.ids import BranchId, TaskId, check_id
+from dangjian_core.kernel.time import check_aware
+from dangjian_core.kernel.validation import int_between, text
 from dangjian_core.work.events import WorkItemId, share_id
 
 #: The largest target or progress figure a command may carry.

@@ -10,11 +10,12 @@ nothing). The rules live in :mod:`~dangjian_core.work.rules`,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, assert_never
+from typing import assert_never
 
-from attrs import evolve
+import attrs
 
-from dangjian_core.work import changes, progress, rules
+from dangjian_core.kernel.facts import Facts
+from dangjian_core.work import permissions, rules
 from dangjian_core.work.commands import (
     AcceptWorkShare,
     AssignWorkShare,
@@ -35,48 +36,37 @@ from dangjian_core.work.events import (
     WorkShareAssigned,
     WorkShareRevised,
 )
-from dangjian_core.work.state import Share, WorkError, WorkItemState
-
-if TYPE_CHECKING:
-    from dangjian_core.directory import Directory
-
-__all__ = ["WorkError", "WorkItemState", "decide", "evolve_state", "initial_state"]
+from dangjian_core.work.state import Share, WorkItemState, existing
 
 
-def initial_state() -> WorkItemState | None:
-    """A work stream starts empty: not issued, not accepted."""
-    return None
-
-
-def decide(
-    command: WorkCommand, state: WorkItemState | None, directory: Directory
-) -> list[WorkEvent]:
-    """Decide a work command against the item's state and the directory."""
+def decide(command: WorkCommand, state: WorkItemState | None, facts: Facts) -> list[WorkEvent]:
+    """Decide a work command against the item's state and the facts."""
     match command:
         case IssueWorkItem():
-            return rules.issue(command, state, directory)
+            return rules.issue(command, state, facts)
         case AcceptWorkShare():
-            return rules.accept(command, state, directory)
-    item = rules.existing(state, command.item_id)
-    rules.lead(directory, item.unit_id, command.actor_id, command.at)
+            return rules.accept(command, state, facts)
+    item = existing(state, command.item_id)
+    permissions.lead(facts, item.unit_id, command.actor_id, command.at)
     if isinstance(command, CancelWorkItem):
-        return changes.cancel(command, item, directory)
-    rules.live(item, directory)
+        return rules.cancel(command, item, facts)
+    rules.live(item, facts)
     match command:
         case AssignWorkShare():
-            return rules.assign(command, item, directory)
+            return rules.assign(command, item, facts)
         case LinkTasks():
-            return progress.link(command, item, directory)
+            return rules.link(command, item, facts)
         case ReportWorkProgress():
-            return progress.report(command, item)
+            return rules.report(command, item)
         case ReviseWorkShare():
-            return changes.revise(command, item, directory)
+            return rules.revise(command, item, facts)
         case _:
             assert_never(command)
 
 
-def evolve_state(state: WorkItemState | None, event: WorkEvent) -> WorkItemState | None:
-    """Fold one work event into the state; never fails."""
+def evolve(state: WorkItemState | None, event: WorkEvent) -> WorkItemState | None:
+    """Fold one work event into the state; never fails (an event of an item never issued
+    leaves nothing to change)."""
     match event:
         case WorkItemIssued():
             return WorkItemState(
@@ -97,25 +87,26 @@ def evolve_state(state: WorkItemState | None, event: WorkEvent) -> WorkItemState
                 event.deadline,
                 event.parent_item_id,
             )
-    assert state is not None
+    if state is None:
+        return state
     match event:
         case WorkShareAssigned():
             share = Share(event.unit_id, event.share_id, event.target, event.deadline)
-            return evolve(state, shares=(*state.shares, share))
+            return attrs.evolve(state, shares=(*state.shares, share))
         case TasksLinked():
             links = tuple((task_id, event.per_completion) for task_id in event.task_ids)
-            return evolve(state, tasks=(*state.tasks, *links))
+            return attrs.evolve(state, tasks=(*state.tasks, *links))
         case WorkProgressReported():
-            return evolve(state, done=event.done)
+            return attrs.evolve(state, done=event.done)
         case WorkShareRevised():
             shares = tuple(
-                evolve(s, target=event.target, deadline=event.deadline)
+                attrs.evolve(s, target=event.target, deadline=event.deadline)
                 if s.unit_id == event.unit_id
                 else s
                 for s in state.shares
             )
-            return evolve(state, shares=shares)
+            return attrs.evolve(state, shares=shares)
         case WorkItemCancelled():
-            return evolve(state, cancelled=True)
+            return attrs.evolve(state, cancelled=True)
         case _:
             assert_never(event)

@@ -4,12 +4,13 @@ linked, progress reported, items cancelled."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from datetime import datetime
-from typing import NewType
+from typing import ClassVar, NewType
 
 from attrs import frozen
 
-from dangjian_core.shared.ids import BranchId, TaskId
+from dangjian_core.kernel.ids import BranchId, TaskId
 
 WorkItemId = NewType("WorkItemId", str)
 
@@ -34,6 +35,8 @@ class WorkItemIssued:
     """工作已部署 — a unit issued a central work item: what, measured in what unit, how
     much, by when."""
 
+    TITLE: ClassVar[str] = "工作已部署"
+
     item_id: WorkItemId
     unit_id: BranchId
     title: str
@@ -47,6 +50,8 @@ class WorkShareAssigned:
     """工作已分解 — a work item gave a unit directly below its own a share: a target and
     a deadline; accepted, the share becomes the item ``share_id``."""
 
+    TITLE: ClassVar[str] = "工作已分解"
+
     item_id: WorkItemId
     unit_id: BranchId
     share_id: WorkItemId
@@ -58,6 +63,8 @@ class WorkShareAssigned:
 class WorkShareAccepted:
     """工作已承接 — a unit accepted its share of the item above as a work item of its own
     (the first event of the share's stream)."""
+
+    TITLE: ClassVar[str] = "工作已承接"
 
     item_id: WorkItemId
     unit_id: BranchId
@@ -73,6 +80,8 @@ class TasksLinked:
     """任务已关联 — tasks of the item's unit count toward it: every approved completion of
     one adds ``per_completion`` to the unit's own progress."""
 
+    TITLE: ClassVar[str] = "任务已关联"
+
     item_id: WorkItemId
     task_ids: tuple[TaskId, ...]
     per_completion: int
@@ -82,6 +91,8 @@ class TasksLinked:
 class WorkProgressReported:
     """进度已上报 — the unit's own measured progress on its item so far (a running total,
     not an increment), with a note; a lower figure corrects an earlier one."""
+
+    TITLE: ClassVar[str] = "进度已上报"
 
     item_id: WorkItemId
     done: int
@@ -94,6 +105,8 @@ class WorkShareRevised:
     it gave a unit directly below, for a reason. The accepted item's own stream keeps the
     target it accepted; the share as revised here is what counts from now on."""
 
+    TITLE: ClassVar[str] = "份额已修改"
+
     item_id: WorkItemId
     unit_id: BranchId
     target: int
@@ -105,6 +118,8 @@ class WorkShareRevised:
 class WorkItemCancelled:
     """工作已取消 — a unit cancelled its work item, for a reason: the item and everything
     below it stop (no further commands), and the report shows them as 已取消."""
+
+    TITLE: ClassVar[str] = "工作已取消"
 
     item_id: WorkItemId
     reason: str
@@ -119,3 +134,16 @@ WorkEvent = (
     | WorkShareRevised
     | WorkItemCancelled
 )
+
+
+#: The stable stored name of every work event: a storage contract. A class may be renamed
+#: or moved; its stored name stays (a changed event gets a new name and an upcaster).
+EVENTS: Mapping[str, type[WorkEvent]] = {
+    "WorkItemIssued": WorkItemIssued,
+    "WorkShareAssigned": WorkShareAssigned,
+    "WorkShareAccepted": WorkShareAccepted,
+    "TasksLinked": TasksLinked,
+    "WorkProgressReported": WorkProgressReported,
+    "WorkShareRevised": WorkShareRevised,
+    "WorkItemCancelled": WorkItemCancelled,
+}

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from dangjian_core.shared.readmodel import Change, Column, Table, Upsert, Value
-from dangjian_core.shared.recorded import Recorded
+from dangjian_core.kernel.concept import Projection
+from dangjian_core.kernel.readmodel import Change, Column, Table, Upsert, Value
+from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.tasks.events import CompletionApproved, PointsRevoked
 from dangjian_core.work.events import (
+    EVENTS,
     TasksLinked,
     WorkItemCancelled,
     WorkItemIssued,
@@ -158,3 +160,6 @@ def project_work(recorded: Recorded[Any]) -> list[Change]:
             key = {"task_id": event.task_id, "person_id": event.claimant_id}
             return [Upsert(WORK_COMPLETIONS.name, key, set={"revoked_at": since})]
     return []
+
+
+PROJECTIONS = (Projection("work", TABLES, project_work, (*EVENTS.values(), *TASK_EVENTS)),)

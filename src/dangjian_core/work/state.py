@@ -8,8 +8,9 @@ from datetime import datetime
 
 from attrs import frozen
 
-from dangjian_core.shared.errors import DomainError
-from dangjian_core.shared.ids import BranchId, TaskId
+from dangjian_core.kernel.concept import Stream, nothing
+from dangjian_core.kernel.errors import DomainError, UnknownSubject
+from dangjian_core.kernel.ids import BranchId, TaskId
 from dangjian_core.work.events import WorkItemId
 
 
@@ -57,3 +58,14 @@ class WorkItemState:
     def assigned(self) -> int:
         """The targets given away in shares, together."""
         return sum(s.target for s in self.shares)
+
+
+#: A work item's stream, ``work-<item id>``; None before it is issued or accepted.
+WORK_ITEM: Stream[WorkItemState | None] = Stream("work", nothing)
+
+
+def existing(state: WorkItemState | None, item_id: str) -> WorkItemState:
+    """The item, or a refusal naming the unknown item."""
+    if state is None:
+        raise UnknownSubject(f"工作 {item_id} 不存在", f"work item {item_id} does not exist")
+    return state

@@ -1,0 +1,87 @@
+"""审计轨迹 — an index from every subject an event concerns to the event's position.
+
+Each concept declares which fields of its events name a subject, and of what kind
+(:attr:`Concept.subjects`: ``{"task_id": "task", "claimant_id": "person"}``); the index
+row is ``kind:id`` → position. The events themselves are read from the log when a trail
+is shown, so the views never copy event data. Personal data (:data:`PRIVATE_FIELDS`) is
+never written into a description.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+import attrs
+
+from dangjian_core.kernel.readmodel import Change, Column, Table, Upsert
+from dangjian_core.kernel.recorded import Recorded
+
+AUDIT = Table("audit", key=(Column("subject"), Column("position", "int")), values=())
+TABLES = (AUDIT,)
+
+#: Fields holding personal data: a description shows that they were recorded, not what.
+PRIVATE_FIELDS = frozenset({"gender", "birth_year", "contact", "id_number"})
+HIDDEN = "(不公开)"
+
+
+def event_title(event_type: type[Any]) -> str:
+    """The Chinese term an event type declares (``TITLE``), e.g. ``任务已领办``."""
+    title: str = getattr(event_type, "TITLE", event_type.__name__)
+    return title
+
+
+_FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _field_names(event_type: type[Any]) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(event_type)
+    if names is None:
+        names = _FIELD_NAMES[event_type] = tuple(f.name for f in attrs.fields(event_type))
+    return names
+
+
+def subjects_of(event: Any, fields: Mapping[str, str]) -> list[str]:
+    """Every subject ``event`` concerns, as ``kind:id``, by the declared ``fields``
+    (a field holding a tuple names one subject per item)."""
+    found = []
+    names = _field_names(type(event))
+    for name, kind in fields.items():
+        if name not in names:
+            continue
+        value = getattr(event, name)
+        values = value if isinstance(value, tuple) else (value,)
+        found += [f"{kind}:{item}" for item in values if isinstance(item, str)]
+    return list(dict.fromkeys(found))
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_show(item) for item in value) + "]"
+    return str(value)
+
+
+def describe(event: Any) -> str:
+    """A one-line account of an event: its Chinese title and its fields (personal data
+    hidden)."""
+    fields = ", ".join(
+        f"{name}={HIDDEN if name in PRIVATE_FIELDS else _show(getattr(event, name))}"
+        for name in _field_names(type(event))
+    )
+    return f"{event_title(type(event))}: {fields}"
+
+
+def index_rows(recorded: Recorded[Any], fields: Mapping[str, str]) -> list[Change]:
+    """One index row per subject the event concerns."""
+    return [
+        Upsert("audit", {"subject": subject, "position": recorded.position})
+        for subject in subjects_of(recorded.event, fields)
+    ]

@@ -1,0 +1,62 @@
+"""任务权限 — who may act on a task: its issuers (书记、组织委员) issue and cancel, its
+reviewers review (never their own claim), the secretary or deputy revokes, and only the
+claimant claims, withdraws and submits. :func:`replay` asks the same of a recorded event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dangjian_core.kernel.authority import Rule, What, not_own, only_self, unknown
+from dangjian_core.kernel.facts import Facts
+from dangjian_core.kernel.recorded import Recorded
+from dangjian_core.tasks.events import (
+    ClaimWithdrawn,
+    CompletionApproved,
+    CompletionRejected,
+    CompletionSubmitted,
+    PointsRevoked,
+    TaskCancelled,
+    TaskClaimed,
+    TaskEvent,
+    TaskIssued,
+)
+from dangjian_core.tasks.state import TaskState
+from dangjian_core.units.hierarchy import live_unit
+from dangjian_core.units.permissions import hold_role, known
+from dangjian_core.units.roles import ISSUERS, REVIEWERS, REVOKERS, Role
+
+ISSUE: What = ("发布任务", "issue tasks")
+CANCEL: What = ("取消任务", "cancel tasks")
+REVIEW: What = ("审核", "review")
+REVOKE: What = ("撤销积分", "revoke points")
+CLAIM: What = ("领办、撤回或提交", "claim, withdraw or submit")
+
+_RULES: dict[type[Any], tuple[tuple[Role, ...], What]] = {
+    TaskIssued: (ISSUERS, ISSUE),
+    TaskCancelled: (ISSUERS, CANCEL),
+    CompletionApproved: (REVIEWERS, REVIEW),
+    CompletionRejected: (REVIEWERS, REVIEW),
+    PointsRevoked: (REVOKERS, REVOKE),
+}
+
+
+def replay(recorded: Recorded[TaskEvent], facts: Facts, before: TaskState | None) -> Rule | None:
+    """The rule a recorded task event's actor broke, or None."""
+    event, actor, at = recorded.event, recorded.actor_id, recorded.at
+    match event:
+        case TaskClaimed() | ClaimWithdrawn() | CompletionSubmitted():
+            return only_self(actor, event.claimant_id, CLAIM)
+        case CompletionApproved() | CompletionRejected():
+            rule = not_own(actor, event.claimant_id)
+            if rule is not None:
+                return rule
+    roles, what = _RULES[type(event)]
+    if isinstance(event, TaskIssued):
+        unit = known(facts, event.branch_id)
+    elif before is None:
+        return unknown(event.task_id)
+    else:
+        branch_id = before.issued.branch_id
+        unit = live_unit(facts, branch_id, at) or known(facts, branch_id)
+    return unit if isinstance(unit, Rule) else hold_role(unit, actor, roles, at, what)
