@@ -21,8 +21,8 @@ from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import psycopg
 
-from adapters.storage.postgres_store import PostgresEventStore
-from adapters.storage.sqlite_store import SqliteEventStore
+from adapters.storage.postgres import PostgresEventStore
+from adapters.storage.sqlite import SqliteEventStore
 from adapters.storage.store import EventStore
 from adapters.storage.urls import sqlite_path
 from dangjian_core.catalog import ALL_TABLES

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from adapters.app import open_app
-from adapters.storage.postgres_store import PostgresEventStore
+from adapters.storage.postgres import PostgresEventStore
 from adapters.storage.store import EventStore
 from benchmarks.backends import RawEvents, Row, backend_name, describe, scratch_url, stored_rows
 from benchmarks.common import print_load, print_machine

@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from adapters.app import HistoryItem, open_app
+from adapters.app import open_app
+from adapters.app.bulk import HistoryItem
 from benchmarks import generate
 from benchmarks.backends import is_postgres, scratch_url
 from benchmarks.common import CACHE_DIR, checkpoint

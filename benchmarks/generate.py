@@ -18,7 +18,8 @@ from collections.abc import Iterator, Mapping
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, TypeVar
 
-from adapters.app import HistoryItem, open_app
+from adapters.app import open_app
+from adapters.app.bulk import HistoryItem
 from dangjian_core.catalog import concept_of, decide, stream_of
 from dangjian_core.kernel.concept import Concept, Stream
 from dangjian_core.kernel.errors import DomainError

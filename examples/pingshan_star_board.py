@@ -21,7 +21,7 @@ from typing import Any
 from rich.console import Console
 
 from adapters.app import Dangjian, open_app
-from adapters.cli.star_board import counts_table, entries_table
+from adapters.cli.ratings.views import counts_table, entries_table
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.events import PartyStatus
 from dangjian_core.ratings.commands import FixRating, ProposeRating, SetStarStandard

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from adapters.app import Dangjian, open_app
-from adapters.replay import replay_check
+from adapters.app.replay import replay_check
 from adapters.storage.errors import StorageError
 from dangjian_core.kernel.errors import DomainError, build
 from dangjian_core.kernel.ids import BranchId, PersonId, TaskId

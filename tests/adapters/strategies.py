@@ -67,10 +67,16 @@ def for_annotation(annotation: Any) -> st.SearchStrategy[Any]:
     raise TypeError(f"no strategy for annotation {annotation!r}: teach tests/adapters/strategies")
 
 
-def event_strategy(event_type: type[Any]) -> st.SearchStrategy[Any]:
-    """Any instance of one event type, built field by field."""
+def event_strategy(
+    event_type: type[Any], **overrides: st.SearchStrategy[Any]
+) -> st.SearchStrategy[Any]:
+    """Any instance of one event type, built field by field; ``overrides`` replace the
+    strategy of the top-level fields they name (e.g. plausible cycles for a reader)."""
     hints = typing.get_type_hints(event_type)
-    fields = {f.name: for_annotation(hints[f.name]) for f in attrs.fields(event_type)}
+    fields = {
+        f.name: overrides[f.name] if f.name in overrides else for_annotation(hints[f.name])
+        for f in attrs.fields(event_type)
+    }
     return st.builds(event_type, **fields)
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from adapters.audit.chain import LinkedEvent, event_digest
 from adapters.audit.chaincheck import check_chain
 from adapters.audit.evidence import of_store
+from adapters.storage.chain import LinkedEvent, event_digest
 from adapters.storage.urls import open_store
 from dangjian_core.tasks.events import TaskClaimed
 from tests.adapters.audit_race_worker import COMMAND_ID

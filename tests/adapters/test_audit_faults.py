@@ -17,8 +17,8 @@ from click.testing import CliRunner
 from eventsourcing.sqlite import SQLiteConnectionPool
 
 from adapters.app import Dangjian, open_app
+from adapters.app.replay import replay_check
 from adapters.cli.main import cli
-from adapters.replay import replay_check
 from adapters.storage.errors import StorageError
 from adapters.storage.sql_views import SqlViewTransaction
 from adapters.storage.views import MemoryViewTransaction

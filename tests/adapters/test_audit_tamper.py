@@ -15,10 +15,10 @@ from pathlib import Path
 import attrs
 import pytest
 
-from adapters.audit.chain import LinkedEvent, extend, genesis
 from adapters.audit.evidence import of_store
 from adapters.audit.report import VerifyReport
 from adapters.audit.verify import verify
+from adapters.storage.chain import LinkedEvent, extend, genesis
 from adapters.storage.urls import open_store
 from tests.adapters.audit_support import Signer, Sql, checked, codes, season_with_checkpoint, signer
 from tests.adapters.stores import backend_url

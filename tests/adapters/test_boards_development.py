@@ -15,7 +15,7 @@ from adapters.boards.chart import board_svg
 from adapters.boards.development import development_board, notice_period
 from adapters.boards.html import render_html
 from adapters.boards.xlsx import write_xlsx
-from adapters.development_queries import DevelopmentView
+from adapters.views.development import DevelopmentView
 
 POSTED = date(2021, 11, 8)
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adapters.audit.canonical import CanonicalError, canonical_dumps, canonical_loads
-from adapters.audit.chain import LinkedEvent, event_bytes, genesis, link
+from adapters.storage.canonical import CanonicalError, canonical_dumps, canonical_loads
+from adapters.storage.chain import LinkedEvent, event_bytes, genesis, link
 
 VECTORS = [
     ({"b": 1, "a": [True, None, "中"]}, '{"a":[true,null,"中"],"b":1}'),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from adapters.app import Dangjian
-from adapters.audit.chain import LinkedEvent, extend, genesis
+from adapters.storage.chain import LinkedEvent, extend, genesis
 from dangjian_core.tasks.commands import ClaimTask, SubmitCompletion
 from dangjian_core.tasks.state import NoSlotsLeft
 from tests.support import LANZHI, VOLUNTEER, XINGCAN, issue, later

@@ -8,7 +8,7 @@ import sqlite3
 import attrs
 import pytest
 
-from adapters.command_digest import digests
+from adapters.app.idempotency import digests
 from adapters.storage.errors import DuplicateCommandId
 from adapters.storage.mapper import converter, dumps
 from tests.adapters.stores import village_app

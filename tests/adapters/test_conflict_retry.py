@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from adapters.app import CONFLICT_RETRIES, Dangjian
+from adapters.app import Dangjian
+from adapters.app.handling import CONFLICT_RETRIES
 from adapters.storage.errors import VersionConflict
 from adapters.storage.store import NewEvent
 from dangjian_core.tasks.commands import ClaimTask

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from adapters.app import Dangjian, open_app
-from adapters.replay import replay_check
+from adapters.app.replay import replay_check
 from adapters.storage.errors import CorruptEvent
 from dangjian_core.tasks.commands import ClaimTask, SubmitCompletion
 from tests.adapters.stores import village_app

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from adapters.app import Dangjian
-from adapters.replay import replay_check
+from adapters.app.replay import replay_check
 from dangjian_core.tasks.events import Audience, TaskClaimed
 from tests.adapters.crash_worker import TASK
 from tests.adapters.stores import village_app

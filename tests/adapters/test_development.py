@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from adapters.app import Dangjian
-from adapters.development_queries import DevelopmentQueries
-from adapters.policies import resume
+from adapters.app.follow_ups import resume
+from adapters.views.development import DevelopmentQueries
 from dangjian_core.development.state import DevelopmentError
 from dangjian_core.tasks.commands import ClaimTask
 from dangjian_core.tasks.state import NotEligible

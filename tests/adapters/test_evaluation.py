@@ -11,9 +11,10 @@ from datetime import datetime, timedelta
 import pytest
 
 from adapters.app import Dangjian
-from adapters.evaluation_queries import cycle_ledger
-from adapters.replay import replay_check
+from adapters.app.replay import replay_check
+from adapters.storage.folding import ViewRows
 from dangjian_core import catalog
+from dangjian_core.evaluation.queries import cycle_ledger
 from dangjian_core.evaluation.state import CycleAlreadyClosed, ReviewsPending
 from dangjian_core.kernel.ids import TaskId
 from dangjian_core.tasks.commands import ApproveCompletion, ClaimTask, SubmitCompletion
@@ -106,9 +107,9 @@ def test_the_directory_ledger_tops_the_views_up_with_the_log(app: Dangjian) -> N
         approve(app, task_id, LANZHI)
     submitted_tasks(app, XINGCAN, 1)
 
-    early = cycle_ledger(app.store, BRANCH, CYCLE)  # views not caught up yet
+    early = cycle_ledger(ViewRows(app.store), BRANCH, CYCLE)  # views not caught up yet
     app.queries.wall(BRANCH, CYCLE)
-    caught_up = cycle_ledger(app.store, BRANCH, CYCLE)
+    caught_up = cycle_ledger(ViewRows(app.store), BRANCH, CYCLE)
 
     assert early == caught_up
     assert [XINGCAN] == [p.person_id for p in caught_up.pending]

@@ -7,7 +7,7 @@ from datetime import timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from adapters.grid_queries import shortfalls, stale_pairs
+from adapters.views.grids import shortfalls, stale_pairs
 from dangjian_core.grids.commands import (
     AddHousehold,
     ExemptFromLinking,

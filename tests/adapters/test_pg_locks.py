@@ -13,7 +13,8 @@ import psycopg
 import pytest
 
 from adapters.storage.errors import StoreBusy
-from adapters.storage.postgres_store import _CREATE_LOCK, _VIEWS_LOCK, PostgresEventStore
+from adapters.storage.postgres import PostgresEventStore
+from adapters.storage.postgres.connection import CREATE_LOCK, VIEWS_LOCK
 from adapters.storage.store import NewEvent
 from dangjian_core.catalog import stream_of
 from dangjian_core.tasks.commands import ClaimTask
@@ -82,7 +83,7 @@ def test_the_projector_lock_of_one_schema_does_not_block_another_schema(
         try:
             mine.append_batch([("s", NewEvent(1, "TaskIssued", b"{}"))])
             # while another session holds my schema's projector lock
-            with _held("SELECT pg_advisory_lock(%s, hashtext(%s))", _VIEWS_LOCK, mine.schema):
+            with _held("SELECT pg_advisory_lock(%s, hashtext(%s))", VIEWS_LOCK, mine.schema):
                 # then the other schema's views are written without waiting
                 with other.views(write=True) as views:
                     views.set_position(1)
@@ -96,7 +97,7 @@ def test_the_projector_lock_of_one_schema_does_not_block_another_schema(
 
 def test_opening_a_schema_waits_only_for_openers_of_the_same_schema(postgres_url: str) -> None:
     PostgresEventStore(postgres_url).close()  # the schema exists
-    held = "SELECT pg_advisory_lock(%s, hashtext(%s))", _CREATE_LOCK, _schema(postgres_url)
+    held = "SELECT pg_advisory_lock(%s, hashtext(%s))", CREATE_LOCK, _schema(postgres_url)
     # while another session holds the first-use lock of the first schema
     with postgres.fresh_schema() as other_url, _held(*held):
         # a new schema opens at once

@@ -24,7 +24,7 @@ import pytest
 from benchmarks.generate import YEAR_START, county
 
 from adapters.app import open_app
-from adapters.replay import replay_check
+from adapters.app.replay import replay_check
 from adapters.storage.store import EventStore
 from adapters.storage.urls import open_store
 from dangjian_core.people.commands import RegisterPerson

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import attrs
@@ -12,11 +12,13 @@ from adapters.app import Dangjian
 from adapters.storage.errors import DuplicateCommandId
 from dangjian_core.kernel.errors import (
     DomainError,
+    FutureTime,
     InvalidCommand,
     Unauthorized,
     UnknownSubject,
     build,
 )
+from dangjian_core.kernel.time import CLOCK_SKEW
 from dangjian_core.people.commands import ChangePartyStatus, RegisterPerson
 from dangjian_core.people.events import PartyStatus
 from dangjian_core.points.commands import AdjustPoints
@@ -299,3 +301,19 @@ def test_a_claim_outside_the_audience_is_refused_and_writes_nothing(village: Dan
     village.handle(issue("T5", audiences=(Audience.MEMBERS,)))
 
     assert type(_refused(village, ClaimTask("T5", VOLUNTEER, AT))) is NotEligible
+
+
+def test_a_command_dated_ahead_of_the_servers_clock_is_a_future_time(app: Dangjian) -> None:
+    ahead = datetime.now(UTC) + CLOCK_SKEW + timedelta(minutes=1)
+    refused = _refused(app, ClaimTask("T1", LANZHI, ahead))
+
+    assert isinstance(refused, FutureTime)
+    assert "future_time" == app.attempts()[-1].code
+
+
+def test_a_time_far_in_the_future_is_refused_and_every_read_still_works(village: Dangjian) -> None:
+    far = datetime(2999, 12, 31, 8, 0, tzinfo=UTC)
+    _refused(village, AdjustPoints("A9", BRANCH, LANZHI, 50, "加分", SECRETARY, far))
+
+    assert village.queries.task("T1") is not None
+    assert village.queries.trail(f"person:{LANZHI}")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from adapters.app import Dangjian
-from adapters.replay import Difference, replay_check
+from adapters.app.replay import Difference, replay_check
 from adapters.storage import projector
-from adapters.storage.sqlite_store import SqliteEventStore
+from adapters.storage.sqlite import SqliteEventStore
 from adapters.storage.store import StoredRow
 from adapters.storage.views import Rows
 from dangjian_core.points.commands import AdjustPoints

@@ -109,6 +109,25 @@ CASES = {
 }
 
 
+def test_two_rows_with_one_id_number_are_refused_at_the_second(tmp_path: Path) -> None:
+    rows = example()
+    rows["人员"][0][8] = "11010519491231002X"
+    rows["人员"][2][8] = "11010519491231002X"
+
+    with open_app("memory://") as app:
+        with pytest.raises(RosterError) as raised:
+            import_roster(app, read_roster(written(tmp_path, rows)), actor_id=COUNTY, at=AT)
+
+        assert ("人员.csv", 4, "身份证号码", "duplicate_id_number") == (
+            raised.value.where.file,
+            raised.value.where.row,
+            raised.value.where.column,
+            raised.value.code,
+        )
+        assert "wang-jinsheng" in raised.value.zh
+        assert 0 == app.store.max_position()
+
+
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_a_bad_cell_is_named_by_file_row_and_column(
     case: tuple[tuple[str, int, int, str], tuple[int, str, str]], tmp_path: Path

@@ -25,7 +25,7 @@ from hypothesis.stateful import (
 )
 
 from adapters.app import Dangjian
-from adapters.replay import replay_check
+from adapters.app.replay import replay_check
 from dangjian_core.kernel.errors import DomainError
 from dangjian_core.points.commands import AdjustPoints
 from dangjian_core.tasks.commands import (

@@ -15,7 +15,7 @@ import pytest
 from adapters.app import Dangjian
 from adapters.storage import projector
 from adapters.storage.errors import StorageError
-from adapters.storage.sqlite_store import SqliteEventStore
+from adapters.storage.sqlite import SqliteEventStore
 from adapters.storage.store import CommandRecord, EventStore, NewEvent, StoredRow
 from dangjian_core.kernel.readmodel import Upsert
 from dangjian_core.tasks.commands import ClaimTask, SubmitCompletion, WithdrawClaim

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import attrs
+import pytest
+
 from adapters.app import open_app
-from adapters.replay import replay_check
+from adapters.app.replay import replay_check
+from adapters.storage import sql_views
 from adapters.storage.sql_ledger import SqlLedger
 from adapters.storage.urls import open_store
 from dangjian_core.tasks.commands import ClaimTask
@@ -48,3 +52,36 @@ def test_opening_an_unchanged_store_keeps_its_views(sqlite_url: str) -> None:
     with store.views() as views:
         assert position == views.position()
     store.close()
+
+
+def test_raising_a_projections_version_rebuilds_its_views_on_open(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given a store whose task view was written wrongly by an older projection
+    app = village_app(store_url)
+    app.handle(issue("T1", slots=2))
+    app.handle(ClaimTask("T1", LANZHI, later(1)))
+    app.catch_up()
+    if store_url == "memory://":
+        app.close()
+        return  # memory stores do not outlive their process
+    with app.store.views(write=True) as views:
+        prefix = getattr(app.store, "prefix", "")
+        views._cursor.execute(f"UPDATE {prefix}view_tasks SET taken = 99")  # type: ignore[attr-defined]
+    app.close()
+
+    # when the tasks projection's version is raised (its tables unchanged) and the store
+    # is opened again
+    raised = tuple(
+        attrs.evolve(p, version=p.version + 1) if p.name == "tasks" else p
+        for p in sql_views.PROJECTIONS
+    )
+    monkeypatch.setattr(sql_views, "PROJECTIONS", raised)
+    reopened = open_app(store_url)
+    reopened.catch_up()
+
+    # then the views are rebuilt from the log
+    with reopened.store.views() as views:
+        assert [1] == [row["taken"] for row in views.select("tasks", {"task_id": "T1"})]
+    assert replay_check(reopened.store).ok
+    reopened.close()

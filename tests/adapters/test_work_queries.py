@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from adapters.app import Dangjian
-from adapters.work_queries import WorkQueries, cascade, item, items, own_progress
+from adapters.views.work import WorkQueries, cascade, item, items, own_progress
 from dangjian_core.kernel.ids import BranchId, PersonId, TaskId
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.events import PartyStatus

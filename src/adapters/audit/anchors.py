@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from adapters.audit.chain import genesis
 from adapters.audit.checkpoints import Checkpoint, CheckpointError, VerifierKey, parse, verify
 from adapters.audit.report import Finding
+from adapters.storage.chain import genesis
 from adapters.storage.store import CheckpointRecord
 
 

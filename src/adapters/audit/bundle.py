@@ -1,7 +1,7 @@
 """核查包 — one file with the ledger's events, chain, checkpoints and attempts, for inspectors.
 
 Format ``dangjian-inspector-bundle`` version 1: UTF-8 lines, each one canonical JSON
-object (:mod:`adapters.audit.canonical`), ending with a newline::
+object (:mod:`adapters.storage.canonical`), ending with a newline::
 
     {"exported_at":"…","format":"dangjian-inspector-bundle","ledger":"…","version":1}
     {"kind":"event","position":1,"state":"<base64 of the bytes>","stream_id":"…","topic":"…",
@@ -26,9 +26,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from adapters.audit.canonical import CanonicalError, canonical_loads
-from adapters.audit.chain import ChainEntry
 from adapters.audit.evidence import Bundle
+from adapters.storage.canonical import CanonicalError, canonical_loads
+from adapters.storage.chain import ChainEntry
 from adapters.storage.store import Attempt, CheckpointRecord, StoredRow
 from dangjian_core.kernel.errors import DangjianError
 

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from adapters.audit.chain import ChainEntry, genesis, link_digest
 from adapters.audit.report import Finding
+from adapters.storage.chain import ChainEntry, genesis, link_digest
 
 MESSAGES = {
     "duplicate_entry": ("链条目 {s} 重复 (事件 {p})", "chain entry {s} (event {p}) appears twice"),

@@ -18,9 +18,9 @@ from datetime import datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from adapters.audit.chain import ChainEntry, LinkedEvent, extend, genesis
 from adapters.audit.checkpoints import Checkpoint, CheckpointError, cosign, parse, sign
 from adapters.audit.evidence import of_store
+from adapters.storage.chain import ChainEntry, LinkedEvent, extend, genesis
 from adapters.storage.store import CheckpointRecord, EventStore, StoredRow
 from dangjian_core.kernel.errors import DangjianError, InvalidCommand
 

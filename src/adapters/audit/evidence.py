@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
-from adapters.audit.chain import ChainEntry
+from adapters.storage.chain import ChainEntry
 from adapters.storage.store import Attempt, CheckpointRecord, EventStore, StoredRow
 
 

@@ -16,8 +16,8 @@ from typing import Any
 from attrs import frozen
 
 from adapters.audit.bundle import FORMAT, VERSION
-from adapters.audit.canonical import canonical_dumps
 from adapters.audit.evidence import of_store
+from adapters.storage.canonical import canonical_dumps
 from adapters.storage.store import EventStore
 
 

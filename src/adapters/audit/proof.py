@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from attrs import frozen
 
-from adapters.audit.chain import ChainEntry, LinkedEvent, genesis, link
+from adapters.storage.chain import ChainEntry, LinkedEvent, genesis, link
 from adapters.storage.store import CheckpointRecord, StoredRow
 from dangjian_core.points.queries import Explanation, LedgerLine
 

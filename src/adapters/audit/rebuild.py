@@ -15,7 +15,7 @@ from datetime import datetime
 from adapters.app import Dangjian
 from adapters.audit.report import Figure
 from adapters.storage.mapper import decode
-from adapters.storage.memory_store import MemoryEventStore
+from adapters.storage.memory import MemoryEventStore
 from adapters.storage.store import StoredRow
 from dangjian_core.catalog import project_all
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from adapters.replay import ReplayReport
+from adapters.app.replay import ReplayReport
 
 CHECKS = {
     "chain": ("哈希链", "hash chain"),
@@ -20,6 +20,7 @@ CHECKS = {
     "checkpoints": ("已存检查点", "stored checkpoints"),
     "held": ("持有的检查点", "held checkpoints"),
     "authority": ("操作人职权", "actors' authority"),
+    "entries": ("录入时间", "entry times"),
     "views": ("读模型", "read models"),
 }
 """Every check, in the order it is run and reported, with its Chinese and English name."""
@@ -82,6 +83,9 @@ class VerifyReport:
     unanchored: int
     replay: ReplayReport | None = None
     figures: tuple[Figure, ...] = ()
+    #: 补录 — per actor, how many events were recorded after their time by more than the
+    #: clock skew (entered late), most first.
+    late: tuple[tuple[str, int], ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from adapters.app.replay import ReplayReport, replay_check
 from adapters.audit.evidence import Evidence
 from adapters.audit.rebuild import figures as rebuilt_figures
 from adapters.audit.rebuild import rebuild
 from adapters.audit.report import Figure, Finding, Section, section
-from adapters.replay import ReplayReport, replay_check
 
 
 def views_check(
@@ -59,6 +59,7 @@ def sections(
     authority: bool,
     corrupt: bool,
     live: bool,
+    late: tuple[tuple[str, int], ...] = (),
 ) -> tuple[Section, ...]:
     """One line per check, in report order."""
     unanchored = events - anchored
@@ -124,6 +125,7 @@ def sections(
                 "not checked: the organisation model is not wired yet",
             )
         )
+    lines.append(_entries(late))
     if corrupt:
         lines.append(
             Section(
@@ -153,3 +155,20 @@ def sections(
             )
         )
     return tuple(lines)
+
+
+def _entries(late: tuple[tuple[str, int], ...]) -> Section:
+    """How many events were entered late (补录), per actor: a note for the inspector to ask
+    about, not a failure (a late entry is allowed; it must only be visible)."""
+    if not late:
+        return Section(
+            "entries", "ok", "每条事件都在其时间记录 (无补录)", "every event recorded at its time"
+        )
+    total = sum(count for _, count in late)
+    who = ", ".join(f"{actor} × {count}" for actor, count in late)
+    return Section(
+        "entries",
+        "note",
+        f"补录 {total} 条 (记录时间晚于事件时间): {who}",
+        f"{total} event(s) entered late (recorded after their time): {who}",
+    )

@@ -10,31 +10,34 @@
 4. every stored checkpoint, then every checkpoint the inspector holds
    (:mod:`~adapters.audit.anchors`): signed by a pinned key, this ledger, no truncation,
    no fork — and how many events lie after the last held one;
-5. the read models: rebuilt from the events and compared row by row with the live views
-   (:func:`adapters.replay.replay_check`); a bundle has no views, so its rebuilt balances
+5. entry times: how many events each actor entered late (补录), as a note;
+6. the read models: rebuilt from the events and compared row by row with the live views
+   (:func:`adapters.app.replay.replay_check`); a bundle has no views, so its rebuilt balances
    are reported for comparison with the posted boards.
 """
 
 from __future__ import annotations
 
 import base64
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
 
 from adapters.audit.anchors import Anchor, check_anchors
-from adapters.audit.canonical import CanonicalError
-from adapters.audit.chain import LinkedEvent, check_canonical, event_digest, genesis
 from adapters.audit.chaincheck import check_chain
 from adapters.audit.checkpoints import VerifierKey
 from adapters.audit.eventchecks import AUTHORITY_CHECKS, EVENT_CHECKS, EventCheck, Seen
 from adapters.audit.evidence import Bundle, Evidence, of_bundle, of_store
 from adapters.audit.report import CHECKS, Finding, VerifyReport
 from adapters.audit.sections import sections, views_check
+from adapters.storage.canonical import CanonicalError
+from adapters.storage.chain import LinkedEvent, check_canonical, event_digest, genesis
 from adapters.storage.errors import CorruptEvent
 from adapters.storage.mapper import decode
 from adapters.storage.store import EventStore
+from dangjian_core.kernel.time import entered_late
 
 
 def verify(
@@ -53,7 +56,7 @@ def verify(
         evidence = source
     authority = [factory() for factory in AUTHORITY_CHECKS]
     checks: list[EventCheck] = [factory() for factory in EVENT_CHECKS] + authority
-    log, findings = _scan(evidence, checks, progress)
+    log, findings, late = _scan(evidence, checks, progress)
     chain = check_chain(evidence.ledger, log, evidence.chain)
     anchors = [Anchor("checkpoints", r.note, r) for r in evidence.checkpoints]
     anchors += [Anchor("held", note) for note in held_checkpoints]
@@ -77,6 +80,7 @@ def verify(
         authority=bool(authority),
         corrupt=corrupt,
         live=evidence.store is not None,
+        late=late,
     )
     return VerifyReport(
         evidence.label,
@@ -91,21 +95,28 @@ def verify(
         len(log) - anchored.anchored,
         replay,
         figures,
+        late,
     )
 
 
 def _scan(
     evidence: Evidence, checks: list[EventCheck], progress: Callable[[int], None] | None
-) -> tuple[list[tuple[int, bytes]], list[Finding]]:
-    """One pass over the log: digests for the chain, canonical bytes, decoding, event checks."""
+) -> tuple[list[tuple[int, bytes]], list[Finding], tuple[tuple[str, int], ...]]:
+    """One pass over the log: digests for the chain, canonical bytes, decoding, event
+    checks, and who entered events late."""
     log: list[tuple[int, bytes]] = []
     findings: list[Finding] = []
+    late: Counter[str] = Counter()
     try:
         for row in evidence.rows():
             linked = LinkedEvent(row.position, row.stream_id, row.version, row.topic, row.state)
             log.append((row.position, event_digest(linked)))
             findings += _canonical(linked)
             seen = _decoded(row, findings)
+            if seen.envelope is not None and entered_late(
+                seen.envelope.at, seen.envelope.recorded_at
+            ):
+                late[seen.envelope.actor_id] += 1
             for check in checks:
                 findings += check.see(seen)
             if progress is not None:
@@ -114,7 +125,7 @@ def _scan(
         findings.append(Finding("decode", "unreadable", error.zh, error.en, None, None))
     for check in checks:
         findings += check.finish()
-    return log, findings
+    return log, findings, tuple(sorted(late.items(), key=lambda item: (-item[1], item[0])))
 
 
 def _canonical(linked: LinkedEvent) -> list[Finding]:

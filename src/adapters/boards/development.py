@@ -11,7 +11,7 @@ Sections, each printable on its own (``lists`` picks them, in this order):
 - ``commended`` 表扬党员 and ``training`` 培训帮带党员: the full members praised, and those
   below the line given a training task.
 
-Built from :class:`adapters.development_queries.DevelopmentView` rows; names only.
+Built from :class:`adapters.views.development.DevelopmentView` rows; names only.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 
 from adapters.boards.model import Bar, Board, Cell, Chart, Column, Section, date_zh
 from adapters.boards.wall import zh
-from adapters.development_queries import OUTCOME_NAMES, STATUS_NAMES, DevelopmentView
+from adapters.views.development import OUTCOME_NAMES, STATUS_NAMES, DevelopmentView
 from dangjian_core.kernel.time import cycle_label, local_date
 
 #: The lists a development board can hold, in the order they are printed.

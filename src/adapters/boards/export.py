@@ -1,18 +1,15 @@
-"""导出选项 — the one set of export options every board command takes.
+"""导出 — where to write a board (:class:`ExportOptions`) and :func:`export`, which
+writes each format asked for: XLSX (表格), A4 HTML (打印页) and SVG (名次图, boards with a
+chart), signed with a date (落款日期) and an issuer (落款单位).
 
-``--xlsx FILE`` (表格), ``--html FILE`` (A4 打印页), ``--svg FILE`` (名次图, boards with a
-chart), ``--date YYYY-MM-DD`` (落款日期) and ``--signed-by TEXT`` (落款单位). A command
-decorates itself with :func:`export_options`, builds its :class:`Board` when
-:func:`wanted` says so, and calls :func:`export`.
+The command line's ``--xlsx/--html/--svg/--date/--signed-by`` options that fill
+:class:`ExportOptions` belong to the command line, not to the boards.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import click
 from attrs import frozen
@@ -21,15 +18,9 @@ from adapters.boards.chart import write_svg
 from adapters.boards.html import write_html
 from adapters.boards.model import Board
 from adapters.boards.xlsx import write_xlsx
-from adapters.cli.clock import IsoDate
 
 #: The formats, in the order they are written.
 FORMATS = ("xlsx", "html", "svg")
-_HELP = {
-    "xlsx": "导出 XLSX 表格 / export the board to this XLSX file",
-    "html": "导出可打印的 A4 网页 / export a printable A4 HTML page",
-    "svg": "导出名次图 (SVG) / export a chart of the standings",
-}
 
 
 @frozen
@@ -50,54 +41,6 @@ class ExportOptions:
         """The file asked for one format."""
         found: Path | None = getattr(self, kind)
         return found
-
-
-def export_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the export options; the command receives them as one ``export`` argument."""
-
-    options = [
-        click.option(
-            f"--{kind}",
-            f"export_{kind}",
-            type=click.Path(dir_okay=False, path_type=Path),
-            default=None,
-            help=_HELP[kind],
-        )
-        for kind in FORMATS
-    ]
-    options.append(
-        click.option(
-            "--date",
-            "export_on",
-            type=IsoDate(),
-            default=None,
-            help="落款日期, 默认今天或 --at 当天 / the date printed on the board",
-        )
-    )
-    options.append(
-        click.option(
-            "--signed-by",
-            "export_signed_by",
-            default=None,
-            help="落款单位, 默认由组织名称推出 / the issuer printed on the board",
-        )
-    )
-
-    @functools.wraps(command)
-    def wrapped(*args: Any, **kwargs: Any) -> Any:
-        kwargs["export"] = ExportOptions(
-            kwargs.pop("export_xlsx"),
-            kwargs.pop("export_html"),
-            kwargs.pop("export_svg"),
-            kwargs.pop("export_on"),
-            kwargs.pop("export_signed_by"),
-        )
-        return command(*args, **kwargs)
-
-    result: Callable[..., Any] = wrapped
-    for option in reversed(options):
-        result = option(result)
-    return result
 
 
 def export(board: Board, options: ExportOptions) -> dict[str, str]:

@@ -11,11 +11,11 @@ import click
 from attrs import frozen
 from rich.console import RenderableType
 
+from adapters.app.replay import Difference, ReplayReport, replay_check
 from adapters.cli.errors import EXIT_DIFFERENCES, EXIT_STORAGE
 from adapters.cli.progress import progress_bar
 from adapters.cli.render import filled, heading, plain, table
 from adapters.cli.runtime import Runtime, current
-from adapters.replay import Difference, ReplayReport, replay_check
 from adapters.storage.errors import CorruptEvent
 from adapters.storage.mapper import decode
 from adapters.storage.store import EventStore, StoredRow

@@ -19,9 +19,9 @@ import click
 from adapters.audit.rebuild import BY
 from adapters.cli.audit_explain import bundle_option, cycle_option, opened
 from adapters.cli.clock import IsoTime
+from adapters.cli.points.views import balance_lines, ledger_table
 from adapters.cli.render import heading, plain
 from adapters.cli.runtime import current
-from adapters.cli.views import balance_lines, ledger_table
 from adapters.cli.wall import pick_cycle, tie_rules_text, wall_table
 from dangjian_core.kernel.time import LOCAL, cycle_label
 

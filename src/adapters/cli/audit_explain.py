@@ -22,9 +22,9 @@ from adapters.cli.audit_verify import load_bundle
 from adapters.cli.clock import now
 from adapters.cli.errors import EXIT_VERIFY_FAILED
 from adapters.cli.params import CYCLE
+from adapters.cli.points.views import balance_lines, ledger_table
 from adapters.cli.render import heading, plain, table
 from adapters.cli.runtime import current
-from adapters.cli.views import balance_lines, ledger_table
 from adapters.cli.wall import pick_cycle
 from adapters.storage.store import StoredRow
 from dangjian_core.kernel.time import cycle_label

@@ -15,35 +15,30 @@ from typing import Any
 import click
 from eventsourcing.persistence import PersistenceError
 
-from adapters.cli import (
-    audit,
-    audit_group,
-    branch,
-    calendar,
-    development,
-    evaluation,
-    grid_views,
-    grids,
-    people,
-    person_views,
-    points,
-    project,
-    reviews,
-    roles,
-    roster,
-    star_board,
-    stars,
-    task_views,
-    tasks,
-    unit_views,
-    units,
-    views,
-    wall,
-    work,
-    work_views,
-)
+from adapters.cli import audit, audit_group, project, roster, trail, wall
+from adapters.cli.calendar import commands as calendar_commands
+from adapters.cli.calendar import views as calendar_views
+from adapters.cli.development import commands as development_commands
+from adapters.cli.development import views as development_views
 from adapters.cli.errors import Refusal
+from adapters.cli.evaluation import commands as evaluation_commands
+from adapters.cli.evaluation import views as evaluation_views
+from adapters.cli.grids import commands as grid_commands
+from adapters.cli.grids import views as grid_views
+from adapters.cli.people import commands as people_commands
+from adapters.cli.people import views as people_views
+from adapters.cli.points import commands as points_commands
+from adapters.cli.points import views as points_views
+from adapters.cli.ratings import commands as rating_commands
+from adapters.cli.ratings import views as rating_views
 from adapters.cli.runtime import Runtime
+from adapters.cli.tasks import commands as task_commands
+from adapters.cli.tasks import views as task_views
+from adapters.cli.units import branch
+from adapters.cli.units import commands as unit_commands
+from adapters.cli.units import views as unit_views
+from adapters.cli.work import commands as work_commands
+from adapters.cli.work import views as work_views
 from adapters.storage.errors import StorageError
 from adapters.storage.urls import DEFAULT_STORE, ENV_VAR
 from dangjian_core.kernel.errors import DangjianError
@@ -115,8 +110,7 @@ cli.add_command(
     _group(
         "unit",
         "党组织: 成立、更名、隶属、合并、撤销、任免、组织树 / units",
-        units,
-        roles,
+        unit_commands,
         unit_views,
     )
 )
@@ -124,30 +118,42 @@ cli.add_command(
     _group(
         "person",
         "人员: 登记、个人信息、政治面貌、转接、党龄 / people",
-        people,
-        person_views,
+        people_commands,
+        people_views,
     )
 )
-cli.add_command(_group("task", "任务: 发布、领办、提交、审核 / tasks", tasks, reviews, task_views))
+cli.add_command(_group("task", "任务: 发布、领办、提交、审核 / tasks", task_commands, task_views))
 cli.add_command(
-    _group("grid", "网格: 划分、岗位、农户、联户、概况 / grids and households", grids, grid_views)
+    _group(
+        "grid",
+        "网格: 划分、岗位、农户、联户、概况 / grids and households",
+        grid_commands,
+        grid_views,
+    )
 )
-cli.add_command(_group("points", "积分: 撤销、加减分 / revoke and adjust points", points))
+cli.add_command(_group("points", "积分: 撤销、加减分 / revoke and adjust points", points_commands))
 cli.add_command(
-    _group("stars", "评星: 标准、拟定、评定、降低、撤销、创星榜 / star ratings", stars, star_board)
+    _group(
+        "stars",
+        "评星: 标准、拟定、评定、降低、撤销、创星榜 / star ratings",
+        rating_commands,
+        rating_views,
+    )
 )
 cli.add_command(
     _group(
         "eval",
         "考评: 积分细则、发展名额、扣分、否决、季度成绩、结束周期 / yearly evaluation",
-        evaluation,
+        evaluation_commands,
+        evaluation_views,
     )
 )
 cli.add_command(
     _group(
         "dev",
         "发展对象: 排名拟定、公示、异议、确定、表扬与培训 / development candidates",
-        development,
+        development_commands,
+        development_views,
     )
 )
 cli.add_command(_group("project", "投影进程: 保持读模型最新 / the read-model projector", project))
@@ -158,15 +164,20 @@ cli.add_command(
     _group(
         "work",
         "中心工作: 部署、分解、承接、关联任务、上报、修改份额、取消、层层汇总 / cascading central work",
-        work,
+        work_commands,
         work_views,
     )
 )
 cli.add_command(
-    _group("calendar", "工作日历: 节假日、调休上班、全年休息日 / working-day calendar", calendar)
+    _group(
+        "calendar",
+        "工作日历: 节假日、调休上班、全年休息日 / working-day calendar",
+        calendar_commands,
+        calendar_views,
+    )
 )
 cli.add_command(audit_group.audit_commands)
-for _module in (wall, views, audit):
+for _module in (wall, points_views, trail, audit):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -12,8 +12,8 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console, RenderableType
 
-from adapters import follow_up
-from adapters.app import Dangjian, Outcome, open_app
+from adapters.app import Dangjian, follow_ups, open_app
+from adapters.app.handling import Outcome
 from adapters.cli.clock import Actor
 from adapters.cli.messages import NO_CHANGE, answered_again, sentence
 from adapters.cli.render import emit, emit_json, event_document, make_console
@@ -71,7 +71,7 @@ def record(
     if then is not None and outcome.changed:
         lines[-1] = f"{lines[-1]} {then(app)}"
     if outcome.follow_ups:
-        lines[-1] = f"{lines[-1]} {follow_up.summary(outcome.follow_ups)}"
+        lines[-1] = f"{lines[-1]} {follow_ups.summary(outcome.follow_ups)}"
     if outcome.replayed:
         lines.insert(0, answered_again(actor.command_id))
     runtime.show(outcome_document(outcome, actor, lines), lines)

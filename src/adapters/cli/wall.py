@@ -9,10 +9,11 @@ from rich.table import Table
 from rich.text import Text
 
 from adapters.app import Dangjian
-from adapters.boards.export import ExportOptions, export_options
+from adapters.boards.export import ExportOptions
 from adapters.boards.export import export as export_files
 from adapters.boards.wall import wall_board
 from adapters.cli.clock import at_option, now
+from adapters.cli.export_options import export_options
 from adapters.cli.params import CYCLE, STATUS, zh_of
 from adapters.cli.render import heading, plain, table
 from adapters.cli.runtime import current

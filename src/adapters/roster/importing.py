@@ -22,34 +22,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from datetime import date, datetime, time
+from datetime import datetime
 from typing import Any, TypeVar
 
 from attrs import frozen
 
-from adapters.app import Dangjian, HistoryItem
+from adapters.app import Dangjian
+from adapters.app.bulk import HistoryItem
 from adapters.roster import columns as c
 from adapters.roster.errors import RosterError
+from adapters.roster.planning import Step, plan
 from adapters.roster.reading import RawRoster
-from adapters.roster.validation import Entry, Roster, validate
+from adapters.roster.validation import validate
 from adapters.storage.errors import VersionConflict
 from adapters.storage.folding import ViewRows, fold
 from adapters.storage.store import EventStore
 from dangjian_core.catalog import concept_of, concept_of_prefix, decide, stream_of
-from dangjian_core.grids.commands import AssignBlockPost, LayOutBlock
-from dangjian_core.grids.events import BlockSize
-from dangjian_core.grids.state import BLOCK
 from dangjian_core.kernel.concept import Concept, Stream
-from dangjian_core.kernel.errors import DomainError, InvalidCommand, Unauthorized, UnknownSubject
-from dangjian_core.kernel.time import LOCAL
-from dangjian_core.people.commands import RegisterPerson
-from dangjian_core.people.events import Gender
-from dangjian_core.people.state import PersonError
-from dangjian_core.units.commands import AppointRole, FoundUnit
-from dangjian_core.units.rules import roles_of
-from dangjian_core.units.state import UNIT, UnitError
+from dangjian_core.kernel.errors import DomainError, InvalidCommand
+from dangjian_core.kernel.recorded import Recorded
 
-#: Dates in a roster are days in China Standard Time; a dated command happens at 00:00.
 #: How many times the whole import is decided again when another writer got in first.
 CONFLICT_RETRIES = 3
 
@@ -87,18 +79,6 @@ class ImportReport:
         return sum(s.rows for s in self.sheets)
 
 
-Blame = Callable[[Any, DomainError, "Scratch"], str]
-
-
-@frozen
-class Step:
-    """一步 — a command from a row, and which column to blame if it is refused."""
-
-    entry: Entry
-    command: Any
-    blame: Blame
-
-
 S = TypeVar("S")
 
 
@@ -128,6 +108,17 @@ class Scratch(ViewRows):
         begun = {sid for sid, (version, _) in self._streams.items() if version}
         known = {*self._store.stream_ids(stream.prefix), *begun}
         return sorted(s for s in map(stream.subject_of, known) if s is not None)
+
+    def overlay(self, through: int) -> list[Recorded[Any]]:
+        """The log after the views, then what the import has decided so far (numbered
+        after the log), so a rule reading a read model sees the rows above it too."""
+        tail = super().overlay(through)
+        after = tail[-1].position if tail else through
+        decided = [
+            Recorded(after + n, item.stream_id, item.version, item.actor_id, item.at, item.event)
+            for n, item in enumerate(self.pending, start=1)
+        ]
+        return [*tail, *decided]
 
     def decide(self, command: Any) -> int:
         """Decide a command with the real decider; keep its events; return how many."""
@@ -197,177 +188,3 @@ def _decide_all(scratch: Scratch, steps: list[Step], stages: Stages) -> dict[str
     for (sheet, _), did in changed.items():
         unchanged[sheet] += not did
     return unchanged
-
-
-def plan(roster: Roster, actor_id: str, at: datetime) -> list[Step]:
-    """The commands of every row, in the order they are decided."""
-
-    def when(day: date | None) -> datetime:
-        return at if day is None else datetime.combine(day, time(), tzinfo=LOCAL)
-
-    acting = {"actor_id": actor_id}
-    steps = [
-        Step(
-            e,
-            _build(
-                e,
-                c.UNIT_ID,
-                FoundUnit,
-                unit_id=e[c.UNIT_ID],
-                kind=e[c.KIND],
-                name=e[c.UNIT_NAME],
-                parent_id=e[c.PARENT],
-                cycle_start_month=e[c.CYCLE] or 1,
-                at=when(e[c.FOUNDED]),
-                **acting,
-            ),
-            _blame_unit,
-        )
-        for e in parents_first(roster.units)
-    ]
-    steps += [
-        Step(
-            e,
-            _build(
-                e,
-                c.PERSON_ID,
-                RegisterPerson,
-                person_id=e[c.PERSON_ID],
-                branch_id=e[c.HOME],
-                name=e[c.PERSON_NAME],
-                status=e[c.STATUS],
-                status_since=e[c.SINCE],
-                gender=e[c.GENDER] or Gender.UNSPECIFIED,
-                birth_year=e[c.BIRTH],
-                contact=e[c.CONTACT] or "",
-                id_number=e[c.ID_NUMBER] or "",
-                at=at,
-                **acting,
-            ),
-            _blame_person,
-        )
-        for e in roster.people
-    ]
-    steps += [
-        Step(
-            e,
-            _build(
-                e,
-                c.ROLE,
-                AppointRole,
-                unit_id=e[c.ROLE_UNIT],
-                person_id=e[c.ROLE_PERSON],
-                role=e[c.ROLE],
-                at=when(e[c.ROLE_SINCE]),
-                **acting,
-            ),
-            _blame_role,
-        )
-        for e in roster.roles
-    ]
-    blocks = sorted(roster.grids, key=lambda e: e[c.SIZE] == BlockSize.SMALL)
-    for e in blocks:
-        lay_out = _build(
-            e,
-            c.BLOCK_ID,
-            LayOutBlock,
-            block_id=e[c.BLOCK_ID],
-            branch_id=e[c.BLOCK_BRANCH],
-            name=e[c.BLOCK_NAME],
-            size=e[c.SIZE],
-            parent_block_id=e[c.PARENT_BLOCK],
-            at=at,
-            **acting,
-        )
-        steps.append(Step(e, lay_out, _blame_block))
-    for e in blocks:
-        for post, header in c.POST_HEADERS.items():
-            if e[header] is not None:
-                assign = _build(
-                    e,
-                    header,
-                    AssignBlockPost,
-                    block_id=e[c.BLOCK_ID],
-                    post=post,
-                    person_id=e[header],
-                    at=at,
-                    **acting,
-                )
-                steps.append(Step(e, assign, _blame_post))
-    return steps
-
-
-def _build(entry: Entry, header: str, command_type: type[Any], **fields: Any) -> Any:
-    try:
-        return command_type(**fields)
-    except (TypeError, ValueError) as error:
-        zh, _, en = str(error).partition(" / ")
-        raise RosterError(entry.where(header), zh, en or zh) from error
-
-
-def parents_first(units: tuple[Entry, ...]) -> list[Entry]:
-    """Units ordered so each comes after its parent when the parent is in the roster too."""
-    by_id = {e[c.UNIT_ID]: e for e in units}
-    ordered: list[Entry] = []
-    done: set[str] = set()
-    for entry in units:
-        chain: list[Entry] = []
-        current: Entry | None = entry
-        while current is not None and current[c.UNIT_ID] not in done:
-            if current in chain:
-                raise RosterError(
-                    entry.where(c.PARENT),
-                    "上级组织形成循环(组织不能隶属于自己或自己的下级)",
-                    "the parents form a cycle (a unit cannot report to itself or a unit under it)",
-                )
-            chain.append(current)
-            current = by_id.get(current[c.PARENT])
-        for found in reversed(chain):
-            ordered.append(found)
-            done.add(found[c.UNIT_ID])
-    return ordered
-
-
-# --------------------------------------------------------------------------- blame
-
-
-def _blame_unit(command: FoundUnit, refused: DomainError, scratch: Scratch) -> str:
-    if isinstance(refused, UnknownSubject | Unauthorized):
-        return c.PARENT if command.parent_id is not None else c.UNIT_ID
-    if scratch.get(UNIT, command.unit_id) is not None:
-        return c.UNIT_ID
-    parent = None if command.parent_id is None else scratch.get(UNIT, command.parent_id)
-    if parent is not None and not parent.alive_at(command.at):
-        return c.FOUNDED
-    return c.KIND
-
-
-def _blame_person(_command: RegisterPerson, refused: DomainError, _scratch: Scratch) -> str:
-    if isinstance(refused, InvalidCommand):
-        return c.SINCE
-    if isinstance(refused, PersonError):
-        return c.PERSON_ID
-    return c.HOME
-
-
-def _blame_role(command: AppointRole, refused: DomainError, scratch: Scratch) -> str:
-    unit = scratch.get(UNIT, command.unit_id)
-    if isinstance(refused, Unauthorized):
-        return c.ROLE_PERSON if command.person_id == command.actor_id else c.ROLE_UNIT
-    if isinstance(refused, UnknownSubject):
-        return c.ROLE_UNIT if unit is None else c.ROLE_PERSON
-    if isinstance(refused, UnitError) and unit is not None and unit.alive_at(command.at):
-        return c.ROLE if command.role not in roles_of(unit.kind) else c.ROLE_SINCE
-    return c.ROLE_SINCE
-
-
-def _blame_block(command: LayOutBlock, refused: DomainError, scratch: Scratch) -> str:
-    if isinstance(refused, Unauthorized | UnknownSubject):
-        return c.BLOCK_BRANCH
-    if scratch.get(BLOCK, command.block_id) is not None:
-        return c.BLOCK_ID
-    return c.PARENT_BLOCK
-
-
-def _blame_post(command: AssignBlockPost, _refused: DomainError, _scratch: Scratch) -> str:
-    return c.POST_HEADERS[command.post]

@@ -1,9 +1,10 @@
-"""折叠与事实 — streams folded into state, cached by version, and the facts a decision reads.
+"""折叠 — streams folded into state, cached by version, and view rows as of the log's end.
 
 A stream's state is folded once and then only topped up with the events after the cached
-version, so a hot task's claimers each read just the few newest events. :class:`StoreFacts`
-answers a decision's questions about other streams inside the command's transaction, and
-its questions about read models from the views topped up with the log after them.
+version, so a hot task's claimers each read just the few newest events. :class:`ViewRows`
+answers questions about read models from the views topped up with the log after them,
+never writing, so a decision may ask them under its stream's lock
+(:class:`adapters.app.facts.StoreFacts`).
 """
 
 from __future__ import annotations
@@ -11,17 +12,16 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any
 
 from adapters.storage.mapper import recorded_of
-from adapters.storage.store import EventStore, StoredRow, WriteTransaction
-from dangjian_core.catalog import concept_of_prefix, project_all
-from dangjian_core.kernel.concept import Concept, Stream
+from adapters.storage.store import EventStore, StoredRow
+from dangjian_core.catalog import project_all
+from dangjian_core.kernel.concept import Concept
 from dangjian_core.kernel.facts import Row
 from dangjian_core.kernel.readmodel import MemoryViews, Table, Value
 from dangjian_core.kernel.recorded import Recorded
 
-S = TypeVar("S")
 PAGE = 2000
 
 
@@ -88,7 +88,7 @@ class ViewRows:
         with self._store.views() as views:
             through = views.position()
             found = views.select(table.name, where)
-            tail = self._events_after(through)
+            tail = self.overlay(through)
             changes = [c for r in tail for c in project_all(r) if c.table == table.name]
             if not changes:
                 return found
@@ -104,6 +104,10 @@ class ViewRows:
         overlay.apply(changes)
         return overlay.select(table.name, where)
 
+    def overlay(self, through: int) -> list[Recorded[Any]]:
+        """The events to apply on top of views that stand at ``through``: the log after it."""
+        return self._events_after(through)
+
     def _events_after(self, through: int) -> list[Recorded[Any]]:
         if self._tail is None or self._tail[0] != through:
             events, after = [], through
@@ -117,32 +121,3 @@ class ViewRows:
     def position(self) -> int:
         """The last log position read for the rows (0 before any)."""
         return self._position
-
-
-class StoreFacts(ViewRows):
-    """事实 — what a decision reads of other streams and read models, from the store.
-
-    Streams are read in the command's own transaction (so under its lock), folded onto
-    the shared cache; stream ids by prefix come from the events' primary key; read-model
-    rows as :class:`ViewRows` gives them.
-    """
-
-    def __init__(self, tx: WriteTransaction, cache: StateCache, store: EventStore) -> None:
-        super().__init__(store)
-        self._tx = tx
-        self._cache = cache
-
-    def get(self, stream: Stream[S], subject_id: str) -> S:
-        """The stream's state now, topped up under the transaction."""
-        concept = concept_of_prefix(stream.prefix)
-        stream_id = stream.id(subject_id)
-        version, state = self._cache.get(concept, stream_id)
-        version, state = fold(concept, version, state, self._tx.read_stream(stream_id, version))
-        self._cache.put(stream_id, version, state)
-        found: S = state
-        return found
-
-    def ids(self, stream: Stream[Any]) -> list[str]:
-        """Every subject with a stream of this kind."""
-        head = len(stream.prefix) + 1
-        return [stream_id[head:] for stream_id in self._tx.stream_ids(stream.prefix)]

@@ -21,7 +21,7 @@ from cattrs.errors import BaseValidationError
 from cattrs.gen import make_dict_unstructure_fn
 from cattrs.preconf.json import make_converter
 
-from adapters.audit.canonical import CanonicalError, canonical_dumps
+from adapters.storage.canonical import CanonicalError, canonical_dumps
 from adapters.storage.errors import CorruptEvent
 from adapters.storage.store import StoredRow
 from dangjian_core.catalog import EVENT_NAMES, EVENT_TYPES
@@ -135,7 +135,7 @@ def encode(event: Any, envelope: Envelope) -> tuple[str, bytes]:
 
 
 def dumps(value: Any) -> bytes:
-    """Canonical JSON (see :mod:`adapters.audit.canonical`): what the hash chain covers.
+    """Canonical JSON (see :mod:`adapters.storage.canonical`): what the hash chain covers.
 
     Text UTF-8 cannot encode (a lone surrogate, which a ``str`` may hold) is refused as
     an invalid command: it could never be stored, or read back, as written.

@@ -1,4 +1,5 @@
-"""SQL 账本表 — the hash chain, the ledger's name, checkpoints and refused attempts, in SQL.
+"""SQL 账本表 — the audit log in SQL: the hash chain, the ledger's name, checkpoints and
+refused attempts.
 
 The same statements serve SQLite and PostgreSQL; only the placeholder, the schema prefix
 and the auto-increment column differ. Chain links are written by the append transaction
@@ -10,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from adapters.audit.chain import ChainEntry, LinkedEvent, extend, genesis
-from adapters.storage.store import Attempt, CheckpointRecord
+from adapters.storage.chain import ChainEntry, LinkedEvent, extend, genesis
+from adapters.storage.store import Attempt, CheckpointRecord, NewEvent
 
+#: Environment variable naming the ledger of a new SQL store (its genesis hash is bound to it).
+LEDGER_ENV = "DANGJIAN_LEDGER"
 _ATTEMPT_COLUMNS = (
     "recorded_at, at, actor_id, command_type, stream_id, command_id, code, reason, command"
 )
@@ -52,6 +55,29 @@ def attempt_params(attempt: Attempt) -> list[str]:
         attempt.reason,
         attempt.command,
     ]
+
+
+def chain_head_sql(prefix: str) -> str:
+    """The SELECT of the chain's last entry (sequence number and hash)."""
+    return f"SELECT seq, hash FROM {prefix}dangjian_chain ORDER BY seq DESC LIMIT 1"
+
+
+def linked_events(
+    positions: Sequence[int], events: Sequence[tuple[str, NewEvent]]
+) -> list[LinkedEvent]:
+    """Freshly inserted events, at their positions, as the chain covers them."""
+    return [
+        LinkedEvent(position, sid, e.version, e.topic, e.state)
+        for position, (sid, e) in zip(positions, events, strict=True)
+    ]
+
+
+def chain_after(
+    head: Sequence[Any] | None, ledger: str, events: Sequence[LinkedEvent]
+) -> list[ChainEntry]:
+    """The entries of events that follow the chain's head row (none: the genesis)."""
+    seq, previous = (0, genesis(ledger)) if head is None else (int(head[0]), bytes.fromhex(head[1]))
+    return list(extend(seq, previous, events))
 
 
 def _unhex(value: Any) -> bytes:
@@ -106,13 +132,7 @@ class SqlLedger:
 
     def link(self, ledger: str, events: Sequence[LinkedEvent]) -> list[ChainEntry]:
         """Chain new events after the current head, and write the links."""
-        head = self._one(
-            f"SELECT seq, hash FROM {self._prefix}dangjian_chain ORDER BY seq DESC LIMIT 1"
-        )
-        seq, previous = (
-            (0, genesis(ledger)) if head is None else (int(head[0]), bytes.fromhex(head[1]))
-        )
-        entries = list(extend(seq, previous, events))
+        entries = chain_after(self._one(chain_head_sql(self._prefix)), ledger, events)
         marks = ", ".join([self._mark] * 3)
         sql = f"INSERT INTO {self._prefix}dangjian_chain VALUES ({marks})"
         rows = [(e.seq, e.position, e.hash.hex()) for e in entries]

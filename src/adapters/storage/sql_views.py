@@ -18,7 +18,7 @@ from eventsourcing.persistence import Tracking
 from adapters.storage.sql_ledger import SqlLedger
 from adapters.storage.store import StoredRow
 from adapters.storage.views import Rows, ViewTransaction
-from dangjian_core.catalog import ALL_TABLES
+from dangjian_core.catalog import ALL_TABLES, PROJECTIONS
 from dangjian_core.kernel.readmodel import Change, Table, Value, merge_rows, sort_rows
 
 TRACKING_NAME = "dangjian_views"
@@ -52,14 +52,22 @@ def create_statements(int_type: str = "INTEGER", prefix: str = "") -> list[str]:
     return statements
 
 
+def views_fingerprint(statements: Sequence[str]) -> str:
+    """What the views were made by: their tables' DDL and each projection's name and
+    version (raised when a projection changes what it writes into the same tables)."""
+    versions = [f"-- projection {p.name} version {p.version}" for p in PROJECTIONS]
+    return hashlib.sha256("\n".join([*statements, *versions]).encode()).hexdigest()
+
+
 def prepare_views(
     ledger: SqlLedger, cursor: Any, int_type: str, tracking_table: str, prefix: str = ""
 ) -> bool:
-    """Create the view tables; if their declaration changed since they were made, drop
-    them and reset their tracking first, so they are rebuilt from the log on the next
-    catch-up. Returns whether a rebuild was started. Runs inside the opening transaction."""
+    """Create the view tables; if their declaration or a projection's version changed since
+    they were made, drop them and reset their tracking first, so they are rebuilt from the
+    log on the next catch-up. Returns whether a rebuild was started. Runs inside the
+    opening transaction."""
     statements = create_statements(int_type, prefix)
-    fingerprint = hashlib.sha256("\n".join(statements).encode()).hexdigest()
+    fingerprint = views_fingerprint(statements)
     if ledger.meta("views_schema") == fingerprint:
         return False
     old = json.loads(ledger.meta("views_tables") or "[]")

@@ -5,6 +5,12 @@ load → decide → append, so a command is decided once against the latest stat
 events are appended without a version conflict (one attempt per command, however many
 race for the same task). The lock is the database's own: SQLite's write lock taken by
 ``BEGIN IMMEDIATE``; a process-local lock for the in-memory store.
+
+The store is cut along narrow ports, each implemented once per backend family (the SQL
+ones shared by SQLite and PostgreSQL): :class:`EventLog` (the committed events),
+:class:`CommandLog` (handled command ids, inside a write transaction), :class:`AuditLog`
+(hash chain, checkpoints, refused attempts) and :class:`ViewStore` (materialised views).
+:class:`EventStore` is all of them plus the stream lock.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from contextlib import AbstractContextManager
 
 from attrs import frozen
 
-from adapters.audit.chain import ChainEntry
+from adapters.storage.chain import ChainEntry
 from adapters.storage.views import ViewTransaction
 
 
@@ -77,20 +83,43 @@ class Attempt:
     command: str
 
 
-class WriteTransaction(ABC):
-    """写事务 — reads and writes of one locked stream, committed together."""
-
-    @abstractmethod
-    def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
-        """The stream's events after a version, read under the lock."""
+class CommandLog(ABC):
+    """命令日志 — the commands already handled, so a repeated command id is answered."""
 
     @abstractmethod
     def recall(self, command_id: str) -> CommandRecord | None:
         """The record of a command already handled, if any."""
 
     @abstractmethod
+    def remember(self, record: CommandRecord) -> None:
+        """Record that a command was handled."""
+
+
+class WriteTransaction(CommandLog):
+    """写事务 — reads and writes of one locked stream, committed together: its events,
+    the command log, and the refused attempts."""
+
+    @abstractmethod
+    def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
+        """The stream's events after a version, read under the lock."""
+
+    @abstractmethod
     def stream_ids(self, prefix: str) -> list[str]:
         """The ids of every stream starting ``<prefix>-``, sorted."""
+
+    def read_fact(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
+        """Another stream's events, read as a fact the decision relies on: no writer of
+        that stream commits between this read and this transaction's end, so the log
+        never holds a decision before the change of facts it was decided without (a
+        role ended while an approval that relied on it was being decided). Backends
+        whose writers are serialised anyway (SQLite's ``BEGIN IMMEDIATE``, the memory
+        store's lock) just read."""
+        return self.read_stream(stream_id, after_version)
+
+    def guard_rows(self, table: str) -> None:
+        """Before the decision reads rows of a read model: no other decision reading that
+        table commits until this transaction ends (two people registering one ID number
+        at once). Serialised backends need nothing."""
 
     def recall_and_read(
         self, command_id: str, stream_id: str, after_version: int
@@ -107,22 +136,12 @@ class WriteTransaction(ABC):
         transaction; returns their global positions."""
 
     @abstractmethod
-    def remember(self, record: CommandRecord) -> None:
-        """Record that a command was handled."""
-
-    @abstractmethod
     def log_attempt(self, attempt: Attempt) -> None:
         """Keep a refused command in the attempts log, committed with this transaction."""
 
 
-class EventStore(ABC):
-    """事件库 — the event log, its lock, and the materialised views beside it."""
-
-    url: str
-
-    @abstractmethod
-    def writing(self, stream_id: str) -> AbstractContextManager[WriteTransaction]:
-        """Lock a stream for load → decide → append; commit on success."""
+class EventLog(ABC):
+    """事件日志 — the committed events: by stream, in global order, by position."""
 
     @abstractmethod
     def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
@@ -152,6 +171,16 @@ class EventStore(ABC):
     def max_position(self) -> int:
         """The highest global position (0 when empty)."""
 
+    def iter_log(self, after_position: int = 0, page: int = 5000) -> Iterator[StoredRow]:
+        """Every committed event after a position, read in large pages."""
+        while rows := self.read_log(after_position, page):
+            yield from rows
+            after_position = rows[-1].position
+
+
+class AuditLog(ABC):
+    """审计日志 — the hash chain over the event log, signed checkpoints, refused attempts."""
+
     @property
     @abstractmethod
     def ledger(self) -> str:
@@ -177,19 +206,27 @@ class EventStore(ABC):
     def read_attempts(self, after_id: int = 0, limit: int = 1000) -> list[Attempt]:
         """Refused commands after an id, oldest first."""
 
+
+class ViewStore(ABC):
+    """读模型库 — the materialised views beside the log, with their tracking position."""
+
     @abstractmethod
     def views(self, *, write: bool = False) -> AbstractContextManager[ViewTransaction]:
         """A transaction over the materialised views and their tracking position."""
 
+
+class EventStore(EventLog, AuditLog, ViewStore):
+    """事件库 — the event log, its lock, the audit log and the views beside it."""
+
+    url: str
+
+    @abstractmethod
+    def writing(self, stream_id: str) -> AbstractContextManager[WriteTransaction]:
+        """Lock a stream for load → decide → append; commit on success."""
+
     @abstractmethod
     def close(self) -> None:
         """Release connections."""
-
-    def iter_log(self, after_position: int = 0, page: int = 5000) -> Iterator[StoredRow]:
-        """Every committed event after a position, read in large pages."""
-        while rows := self.read_log(after_position, page):
-            yield from rows
-            after_position = rows[-1].position
 
 
 def prefix_range(prefix: str) -> tuple[str, str]:

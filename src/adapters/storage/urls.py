@@ -10,9 +10,9 @@ import os
 from pathlib import Path
 
 from adapters.storage.errors import StorageError, UnsupportedStore
-from adapters.storage.memory_store import MemoryEventStore
-from adapters.storage.postgres_store import PostgresEventStore
-from adapters.storage.sqlite_store import SqliteEventStore
+from adapters.storage.memory import MemoryEventStore
+from adapters.storage.postgres import PostgresEventStore
+from adapters.storage.sqlite import SqliteEventStore
 from adapters.storage.store import EventStore
 
 DEFAULT_STORE = "./dangjian.db"

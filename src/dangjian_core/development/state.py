@@ -88,10 +88,12 @@ class DevelopmentState:
         return None
 
     def in_rank_order(self, people: tuple[PersonId, ...]) -> tuple[PersonId, ...]:
-        """``people`` sorted by their rank in the proposal."""
+        """``people`` sorted by their rank in the proposal; anyone it does not rank (only
+        a damaged log names them: ``evolve`` must still not fail) after, in given order."""
         ranking = () if self.proposal is None else self.proposal.ranking
         ranks = {entry.person_id: entry.rank for entry in ranking}
-        return tuple(sorted(people, key=lambda person: ranks[person]))
+        unranked = len(ranks) + 1
+        return tuple(sorted(people, key=lambda person: ranks.get(person, unranked)))
 
     def on_notice_since(self, day: date) -> bool:
         """Whether the latest notice had been posted by ``day``."""

@@ -4,20 +4,28 @@
 awaiting review and everyone who keeps a standing, from the rows of the points, tasks
 and people read models as of the end of the log (``facts.rows``): the same function
 answers a decision under the stream's lock, the in-memory village and the views.
+
+Under an adopted scheme the wall and a balance's explanation show what counts
+(:func:`counted_standing`, :func:`counted_explanation`): capped categories, the base
+after deductions, vetoed people at 0.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Protocol
 
-from dangjian_core.evaluation.standings import CycleLedger, PendingReview
-from dangjian_core.kernel.facts import Facts
+import attrs
+
+from dangjian_core.evaluation.standings import CycleLedger, PendingReview, scored
+from dangjian_core.evaluation.state import EvaluationState
+from dangjian_core.kernel.facts import Row
 from dangjian_core.kernel.ids import PersonId
-from dangjian_core.kernel.readmodel import Value
+from dangjian_core.kernel.readmodel import Table, Value
 from dangjian_core.people.events import PartyStatus
 from dangjian_core.people.projections import PEOPLE
 from dangjian_core.points.projections import LEDGER
-from dangjian_core.points.queries import LedgerLine
+from dangjian_core.points.queries import Explanation, LedgerLine, Standing, line_of
 from dangjian_core.tasks.projections import CLAIMS, TASKS
 from dangjian_core.tasks.state import ClaimStatus
 
@@ -27,15 +35,17 @@ STANDING = frozenset(
 )
 
 
-def line_of(row: Mapping[str, Value]) -> LedgerLine:
-    """A ledger row as a ledger line."""
-    return LedgerLine(
-        int(row["position"] or 0), str(row["at"]), str(row["actor_id"]), str(row["kind"]),
-        str(row["category"]), int(row["delta"] or 0), str(row["ref"]), str(row["reason"] or ""),
-    )  # fmt: skip
+class _ReadModels(Protocol):
+    """The part of :class:`~dangjian_core.kernel.facts.Facts` the ledger reads: rows of
+    read models as of the end of the log (the adapter's views topped up with the log
+    answer it too, outside any decision)."""
+
+    def rows(self, table: Table, where: Mapping[str, Value]) -> list[Row]: ...
+
+    def position(self) -> int: ...
 
 
-def cycle_ledger(facts: Facts, unit_id: str, cycle: str) -> CycleLedger:
+def cycle_ledger(facts: _ReadModels, unit_id: str, cycle: str) -> CycleLedger:
     """A unit's ledger lines for a cycle by person (in log order), its completions
     awaiting review, and everyone on its roll who keeps a standing."""
     lines: dict[PersonId, list[LedgerLine]] = {}
@@ -58,3 +68,30 @@ def cycle_ledger(facts: Facts, unit_id: str, cycle: str) -> CycleLedger:
             if p["status"] in STANDING
         ),
     )
+
+
+def counted_standing(
+    state: EvaluationState, standing: Standing, lines: Iterable[LedgerLine]
+) -> Standing:
+    """A wall standing as the unit's scheme counts the person's ``lines`` (unchanged
+    without a scheme): capped categories, the base after deductions, vetoed at 0."""
+    if state.scheme is None:
+        return standing
+    figures = scored(state, PersonId(standing.person_id), lines).standing
+    return attrs.evolve(
+        standing,
+        total=figures.total,
+        credits=figures.credits,
+        last_position=figures.reached_position,
+        categories=dict(figures.categories),
+    )
+
+
+def counted_explanation(state: EvaluationState, explanation: Explanation) -> Explanation:
+    """The explanation with each line's counted points and note (超出上限…) under the
+    scheme in force (unchanged without one)."""
+    if state.scheme is None:
+        return explanation
+    result = scored(state, PersonId(explanation.person_id), list(explanation.lines))
+    counted = tuple((c.line.position, c.counted, c.note) for c in result.lines)
+    return attrs.evolve(explanation, counted_total=result.standing.total, counted_lines=counted)

@@ -47,6 +47,12 @@ class InvalidCommand(DomainError):
     code = "invalid"
 
 
+class FutureTime(InvalidCommand):
+    """时间在未来 — a command dated ahead of the server's clock beyond the allowed skew."""
+
+    code = "future_time"
+
+
 def build(command_type: type[_C], /, **fields: object) -> _C:
     """Construct a command, turning shape errors (wrong type, out of range) into
     :class:`InvalidCommand` that names the command and the problem."""

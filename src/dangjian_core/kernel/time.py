@@ -16,18 +16,51 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+from dangjian_core.kernel.errors import FutureTime
+
 Cycle = str
 
 #: The units' local time: China Standard Time (北京时间), UTC+8.
 LOCAL = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 
+#: The years a recorded time may fall in: wide enough for any history a branch keeps,
+#: narrow enough that a year later or a day earlier is still a date (``9999-12-31``
+#: once made every later ledger read overflow).
+YEARS = range(1900, 3000)
+
+#: How far ahead of the server's clock a command's time may lie (clocks drift; a phone
+#: may be a little fast). Anything further is a future time and is refused.
+CLOCK_SKEW = timedelta(minutes=5)
+
+
 def check_aware(_instance: object, attribute: Any, value: Any) -> None:
-    """attrs validator: command times must be timezone-aware datetimes."""
+    """attrs validator: command times must be timezone-aware datetimes within :data:`YEARS`."""
     if not isinstance(value, datetime) or value.tzinfo is None:
         raise ValueError(
             f"{attribute.name} 须为带时区的时间 / must be a timezone-aware datetime, got {value!r}"
         )
+    if value.year not in YEARS or local(value).year not in YEARS:
+        raise ValueError(
+            f"{attribute.name} 年份须在{YEARS.start}–{YEARS.stop - 1}之间 / "
+            f"must fall in the years {YEARS.start}–{YEARS.stop - 1}, got {value.isoformat()}"
+        )
+
+
+def check_not_future(at: datetime, now: datetime) -> None:
+    """Refuse a time ahead of ``now`` (the server's clock) by more than :data:`CLOCK_SKEW`:
+    nobody records what has not happened yet."""
+    if at > now + CLOCK_SKEW:
+        raise FutureTime(
+            f"时间 {local(at):%Y-%m-%d %H:%M} 晚于服务器当前时间 {local(now):%Y-%m-%d %H:%M}",
+            f"time {at.isoformat()} lies ahead of the server's clock ({now.isoformat()})",
+        )
+
+
+def entered_late(at: datetime, recorded_at: datetime) -> bool:
+    """补录 — whether an event was recorded after its time by more than :data:`CLOCK_SKEW`:
+    entered after the fact, which the trail and the inspector's report show as such."""
+    return recorded_at - at > CLOCK_SKEW
 
 
 def local(at: datetime) -> datetime:

@@ -45,6 +45,7 @@ PERSON_DETAILS = Table(
         Column("contact"),
         Column("id_number"),
     ),
+    indexes=(("id_number",),),
 )
 MEMBERSHIPS = Table(
     "memberships",

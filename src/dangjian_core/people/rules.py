@@ -2,6 +2,8 @@
 
 - 登记 ``register``: a person id is taken once (registering again the same way changes
   nothing); into a living unit that keeps a roll; a status started no later than today;
+- 身份证号码 ``id_number``: one ID number belongs to at most one person; registering or
+  recording it for a second person is refused, naming the first;
 - 个人信息 ``record_details``, 更正姓名 ``rename``: only a change is recorded;
 - 政治面貌 ``change_status``: dated between the last change and today; one step of the
   pipeline at a time, with its waiting periods (:mod:`~dangjian_core.people.pipeline`);
@@ -39,7 +41,14 @@ from dangjian_core.people.events import (
     ProbationExtended,
 )
 from dangjian_core.people.pipeline import check_change, check_extension
-from dangjian_core.people.state import PersonError, PersonState, StatusPeriod, home_unit
+from dangjian_core.people.projections import PERSON_DETAILS
+from dangjian_core.people.state import (
+    DuplicateIdNumber,
+    PersonError,
+    PersonState,
+    StatusPeriod,
+    home_unit,
+)
 from dangjian_core.units.hierarchy import ROLL_KINDS, live_unit
 from dangjian_core.units.permissions import keep_roll, lead_unit
 from dangjian_core.units.state import UnitError, alive, other
@@ -78,6 +87,7 @@ def register(command: RegisterPerson, state: PersonState | None, facts: Facts) -
             f"{unit.kind.zh}不设名册，请登记到其所在的组织",
             f"a {unit.kind.value} keeps no roll: register people in the unit above it",
         )
+    _unique_id_number(facts, command.person_id, command.id_number)
     if details == PersonState(command.person_id, unit.unit_id, "", ()).details:
         return [registered]
     return [registered, PersonDetailsRecorded(command.person_id, *details)]
@@ -94,7 +104,26 @@ def record_details(
     details = (command.gender, command.birth_year, command.contact, command.id_number)
     if details == state.details:
         return []
+    if command.id_number != state.id_number:
+        _unique_id_number(facts, state.person_id, command.id_number)
     return [PersonDetailsRecorded(state.person_id, *details)]
+
+
+def _unique_id_number(facts: Facts, person_id: str, id_number: str) -> None:
+    """Refuse an ID number another person already holds (read from the details view,
+    topped up with the log, under the command's lock)."""
+    if not id_number:
+        return
+    holders = sorted(
+        str(row["person_id"])
+        for row in facts.rows(PERSON_DETAILS, {"id_number": id_number})
+        if row["person_id"] != person_id
+    )
+    if holders:
+        raise DuplicateIdNumber(
+            f"该身份证号码已登记在人员 {holders[0]} 名下,一人只能登记一次",
+            f"this ID number is already registered to person {holders[0]}: one person, one record",
+        )
 
 
 def rename(command: RenamePerson, state: PersonState, facts: Facts) -> list[PersonEvent]:

@@ -23,6 +23,12 @@ class PersonError(DomainError):
     code = "person"
 
 
+class DuplicateIdNumber(PersonError):
+    """身份证号码重复 — the ID number already belongs to another person."""
+
+    code = "duplicate_id_number"
+
+
 @frozen
 class StatusPeriod:
     """身份时段 — a party status held from a date."""

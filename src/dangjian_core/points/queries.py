@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 
 from attrs import field, frozen
 
+from dangjian_core.kernel.readmodel import Value
+
 TIE_RULES = (
     ("total", "总分高者在前 / higher total"),
     ("credits", "通过任务多者在前 / more approved tasks"),
@@ -92,6 +94,14 @@ class LedgerLine:
     delta: int
     ref: str
     reason: str
+
+
+def line_of(row: Mapping[str, Value]) -> LedgerLine:
+    """A ``ledger`` read-model row as a ledger line."""
+    return LedgerLine(
+        int(row["position"] or 0), str(row["at"]), str(row["actor_id"]), str(row["kind"]),
+        str(row["category"]), int(row["delta"] or 0), str(row["ref"]), str(row["reason"] or ""),
+    )  # fmt: skip
 
 
 @frozen

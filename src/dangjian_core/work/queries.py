@@ -5,18 +5,33 @@ completions) and the done figures of the shares it gave, all the way down. Its s
 a moment: 已完成 when done reaches the target, else 已逾期 once the deadline has passed,
 else 进行中 — unless its item, or an item above it, was cancelled by then: then it and
 everything below it are 已取消, and a unit not cancelled leaves its cancelled shares out
-of its done figure. Pure functions over plain values: the adapter gathers the facts as of the
-date from the read models.
+of its done figure.
+
+What stood at a date, read from the ``work_*`` read-model rows (:mod:`.projections`):
+
+- a unit's own progress is its latest report by then plus, for each task linked by then,
+  ``per_completion`` × the completions approved by then and not revoked by then
+  (:func:`own_progress_at`);
+- a share assigned after the date is left out, and one accepted after it shows as not yet
+  accepted (待承接), with no progress of its own (:func:`existed_by`);
+- a share's target and deadline are those of its latest revision by then, else as first
+  assigned, and an accepted item is reported with its share's, not the ones it accepted
+  (:func:`terms_at`);
+- an item cancelled by then, or below one cancelled by then, is 已取消 (:func:`cancelled_by`).
+
+Pure functions over plain values and rows: the adapter selects the rows.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from enum import StrEnum
 
 from attrs import frozen
+
+from dangjian_core.kernel.readmodel import Row, Value
 
 
 class WorkStatus(StrEnum):
@@ -42,6 +57,58 @@ def status_at(target: int, done: int, deadline: datetime, at: datetime) -> WorkS
     if done >= target:
         return WorkStatus.DONE
     return WorkStatus.OVERDUE if at > deadline else WorkStatus.IN_PROGRESS
+
+
+def time_of(value: Value) -> datetime:
+    """A read-model time column as a datetime."""
+    return datetime.fromisoformat(str(value))
+
+
+def existed_by(row: Row, at: datetime) -> bool:
+    """Whether a row (a share, an accepted item, a link, a report) existed at ``at``."""
+    return time_of(row["since"]) <= at
+
+
+def own_progress_at(
+    reports: Sequence[Row], links: Iterable[tuple[Row, Iterable[Row]]], at: datetime
+) -> int:
+    """A unit's own progress on an item at ``at``: its latest report by then (``reports``
+    in log order) plus, for each ``work_tasks`` link made by then, ``per_completion`` ×
+    its ``work_completions`` approved by then and not revoked by then."""
+    reported = [int(r["done"] or 0) for r in reports if existed_by(r, at)]
+    done = reported[-1] if reported else 0
+    for link, completions in links:
+        if existed_by(link, at):
+            counted = sum(1 for c in completions if _counts(c, at))
+            done += counted * int(link["per_completion"] or 0)
+    return done
+
+
+def _counts(completion: Row, at: datetime) -> bool:
+    revoked = completion["revoked_at"]
+    approved = time_of(completion["approved_at"]) <= at
+    return approved and (revoked is None or time_of(revoked) > at)
+
+
+def terms_at(share: Row, revisions: Sequence[Row], at: datetime) -> tuple[int, datetime]:
+    """A share's target and deadline at ``at``: its latest revision by then (``revisions``
+    in log order), else as first assigned."""
+    by_then = [r for r in revisions if existed_by(r, at)]
+    if by_then:
+        return int(by_then[-1]["target"] or 0), time_of(by_then[-1]["deadline"])
+    target = share["assigned_target"] if share["assigned_target"] is not None else share["target"]
+    deadline = share["assigned_deadline"] or share["deadline"]
+    return int(target or 0), time_of(deadline)
+
+
+def item_terms(item: Row) -> tuple[int, datetime]:
+    """An issued item's own target and deadline."""
+    return int(item["target"] or 0), time_of(item["deadline"])
+
+
+def cancelled_by(item: Row, at: datetime) -> bool:
+    """Whether the item was cancelled by ``at``."""
+    return item["cancelled_at"] is not None and time_of(item["cancelled_at"]) <= at
 
 
 @frozen

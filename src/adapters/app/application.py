@@ -1,0 +1,109 @@
+"""党建应用 — :class:`Dangjian`, the one object services, the CLI and the web hold: the
+write path (:mod:`~adapters.app.handling`, its follow-ups and bulk load) and the read
+side (:class:`adapters.views.queries.Queries`) over one store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import attrs
+
+from adapters.app import bulk, follow_ups
+from adapters.app.bulk import HistoryItem
+from adapters.app.follow_ups import FollowUpResult
+from adapters.app.handling import Handler, Outcome
+from adapters.storage import projector
+from adapters.storage.folding import StateCache
+from adapters.storage.mapper import recorded_of
+from adapters.storage.store import Attempt, EventStore
+from adapters.storage.urls import open_store
+from adapters.views.queries import Queries
+from dangjian_core.kernel.recorded import Recorded
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Dangjian:
+    """党建应用 — commands in, events recorded, read models out."""
+
+    def __init__(self, store: EventStore, *, clock: Callable[[], datetime] = _utc_now) -> None:
+        self.store = store
+        self._clock = clock
+        self._cache = StateCache()
+        self._handler = Handler(store, clock, self._cache)
+        self.queries = Queries(store)
+
+    def handle(self, command: Any, *, command_id: str | None = None) -> Outcome:
+        """Decide and record one command, then the commands that follow it; a repeated
+        ``command_id`` is answered, not re-applied (see :meth:`Handler.decided`)."""
+        outcome = self._handler.decided(command, command_id)
+        if not outcome.events:
+            return outcome
+        # Also when answered again: a retry after a crash finishes the follow-ups.
+        return attrs.evolve(outcome, follow_ups=tuple(self.follow_up(outcome.events)))
+
+    def follow_up(self, events: Iterable[Recorded[Any]]) -> list[FollowUpResult]:
+        """Handle the commands that follow ``events`` (already committed), in order; a
+        refused one is reported, not raised (:func:`adapters.app.follow_ups.run`)."""
+        return follow_ups.run(self, events)
+
+    def attempts(self, after_id: int = 0, limit: int = 1000) -> list[Attempt]:
+        """The attempts log: refused commands after an id, oldest first."""
+        return self.store.read_attempts(after_id, limit)
+
+    def recall(self, command_id: str) -> Outcome | None:
+        """What a command id recorded, if it was handled — so a retry can be answered from
+        the id alone, without rebuilding the original command."""
+        return self._handler.recall(command_id)
+
+    def load(
+        self,
+        history: Iterable[HistoryItem],
+        *,
+        batch: int = 10_000,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Bulk-load decided history (imports, generated datasets), many events per transaction.
+
+        This bypasses ``decide``: use it only for histories produced by the deciders
+        (e.g. :mod:`benchmarks.generate`) or exported from another store.
+        """
+        total = bulk.load(self.store, history, self._clock, batch=batch, progress=progress)
+        self._cache.clear()
+        return total
+
+    def catch_up(self, progress: Callable[[int], None] | None = None) -> int:
+        """Bring the materialised views up to the log; returns how many events were applied."""
+        return projector.catch_up(self.store, progress=progress)
+
+    def follow(self, after: int = 0, limit: int = 1000) -> list[Recorded[Any]]:
+        """The event feed: up to ``limit`` recorded events after a global position."""
+        return [recorded_of(r) for r in self.store.read_log(after, limit)]
+
+    def feed(self, after: int = 0, page: int = 1000) -> Iterator[Recorded[Any]]:
+        """Every recorded event after a position, read page by page until the end."""
+        while batch := self.follow(after, page):
+            yield from batch
+            after = batch[-1].position
+
+    def close(self) -> None:
+        """Release the store's connections."""
+        self.store.close()
+
+    def __enter__(self) -> Dangjian:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def open_app(
+    url: str | None = None, *, clock: Callable[[], datetime] = _utc_now, create: bool = True
+) -> Dangjian:
+    """Open the application on a store URL (``sqlite:///path.db``, a path, ``memory://``,
+    ``postgresql://…``); ``create=False`` refuses a SQLite file that does not exist."""
+    return Dangjian(open_store(url, create=create), clock=clock)

@@ -1,0 +1,146 @@
+"""命令处理 — the write path: lock the stream, recall the command id, top up the cached
+state, decide, append at the next version, remember the command id, all in one
+transaction. A refused command is kept in the attempts log, raises, and writes nothing.
+
+What a decision knows of other streams and read models it asks of
+:class:`adapters.app.facts.StoreFacts`, under the same lock; the write path reads no
+views (an import-linter contract keeps it so).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from attrs import frozen
+
+from adapters.app.facts import StoreFacts
+from adapters.app.follow_ups import FollowUpResult
+from adapters.app.idempotency import answer_again, digests, recorded_again
+from adapters.storage.errors import VersionConflict
+from adapters.storage.folding import StateCache, fold
+from adapters.storage.mapper import Envelope, converter, dumps, encode
+from adapters.storage.store import Attempt, CommandRecord, EventStore, NewEvent
+from dangjian_core.catalog import concept_of, decide, stream_of
+from dangjian_core.kernel.concept import Concept
+from dangjian_core.kernel.errors import DomainError
+from dangjian_core.kernel.recorded import Recorded
+from dangjian_core.kernel.time import check_not_future
+
+
+@frozen
+class Outcome:
+    """结果 — the events a command recorded; ``replayed`` when its id was seen before."""
+
+    events: tuple[Recorded[Any], ...]
+    replayed: bool = False
+    #: The commands that followed in other streams, each handled in its own transaction
+    #: after this one committed (a confirmed list → each person to 发展对象; ADR 0010).
+    follow_ups: tuple[FollowUpResult, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        """Whether the command recorded anything."""
+        return bool(self.events)
+
+
+#: How many times a command is decided when another writer keeps appending first.
+CONFLICT_RETRIES = 3
+
+
+class Handler:
+    """命令处理 — decides and records one command at a time on a store, with a cache of
+    folded stream states shared by the application's threads."""
+
+    def __init__(self, store: EventStore, clock: Callable[[], datetime], cache: StateCache):
+        self.store = store
+        self._clock = clock
+        self._cache = cache
+
+    def decided(self, command: Any, command_id: str | None = None) -> Outcome:
+        """Decide and record one command (follow-ups not run); a repeated ``command_id``
+        is answered, not re-applied.
+
+        The stream is locked from load to append, so handled commands never race each
+        other; should a writer that takes no stream lock (a bulk load) get in first, the
+        stream is reloaded and the command decided again, a bounded number of times.
+        """
+        command_id = command_id or uuid.uuid4().hex
+        concept, stream_id = concept_of(command), stream_of(command)
+        digest, *earlier = digests(command)
+        for _ in range(CONFLICT_RETRIES - 1):
+            try:
+                return self._handle(command, concept, stream_id, command_id, digest, earlier)
+            except VersionConflict:
+                self._cache.forget(stream_id)
+        return self._handle(command, concept, stream_id, command_id, digest, earlier)
+
+    def _handle(
+        self,
+        command: Any,
+        concept: Concept[Any, Any, Any],
+        stream_id: str,
+        command_id: str,
+        digest: str,
+        earlier: list[str],
+    ) -> Outcome:
+        refusal: DomainError | None = None
+        with self.store.writing(stream_id) as tx:
+            # the command id and the stream's new events in one go (one round trip)
+            cached_version, cached_state = self._cache.get(concept, stream_id)
+            record, rows = tx.recall_and_read(command_id, stream_id, cached_version)
+            if record is not None:
+                return Outcome(answer_again(tx, record, (digest, *earlier)), replayed=True)
+            version, state = fold(concept, cached_version, cached_state, rows)
+            facts = StoreFacts(tx, self._cache, self.store)
+            try:
+                check_not_future(command.at, self._clock())
+                events = decide(command, state, facts)
+            except DomainError as refused:
+                # Kept in the attempts log by this same transaction; no event is written.
+                tx.log_attempt(self._attempt(command, stream_id, command_id, refused))
+                refusal = refused
+            else:
+                envelope = Envelope(command.actor_id, command.at, command_id, self._clock())
+                new = [
+                    NewEvent(version + i + 1, *encode(e, envelope)) for i, e in enumerate(events)
+                ]
+                positions = tx.append(stream_id, new) if new else []
+                tx.remember(CommandRecord(command_id, digest, stream_id, version + 1, len(new)))
+        if refusal is not None:
+            raise refusal
+        for event in events:
+            state = concept.evolve(state, event)
+        self._cache.put(stream_id, version + len(events), state)
+        return Outcome(
+            tuple(
+                Recorded(pos, stream_id, e.version, command.actor_id, command.at, event)
+                for pos, e, event in zip(positions, new, events, strict=True)
+            )
+        )
+
+    def _attempt(
+        self, command: Any, stream_id: str, command_id: str, refusal: DomainError
+    ) -> Attempt:
+        """A refused command for the attempts log (apart from the events), for
+        inspectors: who tried what, when, and why it was refused."""
+        return Attempt(
+            0,
+            self._clock().isoformat(),
+            command.at.isoformat(),
+            command.actor_id,
+            type(command).__name__,
+            stream_id,
+            command_id,
+            refusal.code,
+            str(refusal),
+            dumps(converter.unstructure(command)).decode(),
+        )
+
+    def recall(self, command_id: str) -> Outcome | None:
+        """What a command id recorded, if it was handled."""
+        with self.store.writing(f"recall:{command_id}") as tx:
+            record = tx.recall(command_id)
+            return None if record is None else Outcome(recorded_again(tx, record), replayed=True)

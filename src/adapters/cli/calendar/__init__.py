@@ -1,0 +1,1 @@
+"""工作日历 — ``calendar …``: commands, views and sentences of the calendar concept."""

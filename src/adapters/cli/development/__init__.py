@@ -1,0 +1,1 @@
+"""发展对象 — ``dev …``: commands, views and sentences of the development concept."""

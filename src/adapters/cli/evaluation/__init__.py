@@ -1,0 +1,1 @@
+"""考评 — ``eval …``: commands, views and sentences of the evaluation concept."""

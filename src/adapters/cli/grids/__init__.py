@@ -1,0 +1,1 @@
+"""网格 — ``grid …``: commands, views and sentences of the grids concept."""

@@ -1,0 +1,1 @@
+"""人员 — ``person …``: commands, views and sentences of the people concept."""

@@ -1,0 +1,1 @@
+"""积分 — ``points …`` and ``balance``: commands, views and sentences of the points concept."""

@@ -1,0 +1,1 @@
+"""评星 — ``stars …``: commands, views and sentences of the ratings concept."""

@@ -1,0 +1,1 @@
+"""任务 — ``task …``: commands, views and sentences of the tasks concept."""

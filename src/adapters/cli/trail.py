@@ -1,0 +1,54 @@
+"""审计轨迹 — ``trail``: every event recorded about a branch, a task or a person."""
+
+from __future__ import annotations
+
+import click
+
+from adapters.cli.clock import show_time
+from adapters.cli.render import heading, table
+from adapters.cli.runtime import current
+from dangjian_core.kernel.errors import InvalidCommand, UnknownSubject
+
+SUBJECT_KINDS = ("branch", "task", "person")
+
+#: 补录 — recorded after its time by more than the clock skew (the JSON says ``late``).
+LATE = "补录"
+
+
+def _check_subject(subject: str) -> None:
+    kind, _, subject_id = subject.partition(":")
+    if kind not in SUBJECT_KINDS or not subject_id:
+        raise InvalidCommand(
+            f"对象须写作 branch:编号、task:编号 或 person:编号, 而不是 {subject!r}",
+            f"a subject is branch:ID, task:ID or person:ID, not {subject!r}",
+        )
+
+
+@click.command("trail")
+@click.argument("subject")
+def trail(subject: str) -> None:
+    """审计轨迹: 某支部/任务/人员的全部事件 / every event of branch:ID, task:ID or person:ID.
+
+    事后才录入的记录 (记录时间晚于事件时间) 标为「补录」 / late entries are marked 补录.
+    """
+    _check_subject(subject)
+    runtime = current()
+    rows = runtime.app(must_exist=True).queries.trail(subject)
+    if not rows:
+        raise UnknownSubject(f"{subject} 没有任何记录", f"nothing was recorded about {subject}")
+    columns = ["序号", "时间", "操作人", "事件", "内容", "录入"]
+    grid = table(None, columns, right=["序号"], whole=["时间"])
+    for row in rows:
+        title, _, details = str(row["summary"]).partition(": ")
+        grid.add_row(
+            str(row["position"]),
+            show_time(str(row["at"]), seconds=True),
+            str(row["actor_id"]),
+            title,
+            details,
+            LATE if row["late"] else "",
+        )
+    runtime.show({"subject": subject, "events": rows}, [heading(f"审计轨迹 {subject}"), grid])
+
+
+COMMANDS = (trail,)

@@ -1,0 +1,1 @@
+"""党组织 — ``unit …`` and ``branch …``: commands, views and sentences of the units concept."""

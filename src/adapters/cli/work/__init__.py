@@ -1,0 +1,1 @@
+"""中心工作 — ``work …``: commands, views and sentences of the work concept."""

@@ -1,0 +1,31 @@
+"""任务查询 — a task with its claims, and a branch's tasks, from the read models."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from attrs import frozen
+
+from adapters.storage.views import Rows, ViewTransaction
+from adapters.views.reading import one
+
+
+@frozen
+class TaskView:
+    """任务详情 — a task's row and its claims."""
+
+    task: dict[str, Any]
+    claims: tuple[dict[str, Any], ...]
+
+
+def task(views: ViewTransaction, task_id: str) -> TaskView:
+    """A task and its claims (by when they last changed)."""
+    row = one(views.select("tasks", {"task_id": task_id}), "任务", task_id)
+    claims = views.select("claims", {"task_id": task_id}, order_by=("updated_at",))
+    return TaskView(row, tuple(claims))
+
+
+def tasks(views: ViewTransaction, branch_id: str) -> Rows:
+    """A branch's tasks, newest first."""
+    rows = views.select("tasks", {"branch_id": branch_id}, order_by=("position",))
+    return list(reversed(rows))
