@@ -8,13 +8,8 @@ from attrs import frozen
 from adapters.storage.views import ViewTransaction
 from adapters.views.units import roll
 from dangjian_core.grids.events import GridPost
-
-#: 1+6+N: each member serves at least this many households.
-LINK_QUOTA = 6
-#: Members older than this are exempt from the quota.
-EXEMPT_AGE = 70
-#: Who the quota applies to.
-MEMBER_STATUSES = ("full", "probationary")
+from dangjian_core.grids.queries import MemberLinks, is_stale, link_shortfalls
+from dangjian_core.people.events import PartyStatus
 
 
 @frozen
@@ -33,7 +28,7 @@ class BlockView:
 
 @frozen
 class LinkShortfall:
-    """联户不足 — a member (not exempt) who serves fewer than six households."""
+    """联户不足 — a member (not exempt) who serves fewer households than 1+6+N asks."""
 
     person_id: str
     name: str
@@ -71,8 +66,8 @@ def blocks(views: ViewTransaction, branch_id: str) -> list[BlockView]:
 
 
 def shortfalls(views: ViewTransaction, branch_id: str, year: int) -> list[LinkShortfall]:
-    """Members of the branch's roll linked to fewer than six households in ``year``,
-    leaving out those over seventy and those exempted (ill, say)."""
+    """Members of the branch's roll linked to fewer households in ``year`` than the 1+6+N
+    rule asks (:func:`dangjian_core.grids.queries.owes_links`)."""
     block_ids = [str(b["block_id"]) for b in views.select("grid_blocks", {"branch_id": branch_id})]
     counts: dict[str, set[tuple[str, str]]] = {}
     exempt: set[str] = set()
@@ -83,19 +78,24 @@ def shortfalls(views: ViewTransaction, branch_id: str, year: int) -> list[LinkSh
         exempt.update(
             str(e["person_id"]) for e in views.select("link_exemptions", {"block_id": block_id})
         )
-    report = []
+    members = []
     for person in roll(views, branch_id):
         person_id = str(person["person_id"])
-        if person["status"] not in MEMBER_STATUSES or person_id in exempt:
-            continue
         details = views.select("person_details", {"person_id": person_id})
         born = details[0]["birth_year"] if details else None
-        if born not in (None, "") and year - int(str(born)) > EXEMPT_AGE:
-            continue
-        households = len(counts.get(person_id, set()))
-        if households < LINK_QUOTA:
-            report.append(LinkShortfall(person_id, str(person["name"]), households))
-    return report
+        members.append(
+            MemberLinks(
+                person_id,
+                str(person["name"]),
+                PartyStatus(str(person["status"])),
+                None if born in (None, "") else int(str(born)),
+                person_id in exempt,
+                len(counts.get(person_id, set())),
+            )
+        )
+    return [
+        LinkShortfall(m.person_id, m.name, m.households) for m in link_shortfalls(members, year)
+    ]
 
 
 @frozen
@@ -123,7 +123,7 @@ def stale_pairs(views: ViewTransaction, branch_id: str, since: str) -> list[Stal
             where = {k: pair[k] for k in ("block_id", "household_id", "person_id")}
             days = [str(v["visited_on"]) for v in views.select("visits", where)]
             last = max(days, default=None)
-            if last is None or last < since:
+            if is_stale(days, since):
                 household_id = str(pair["household_id"])
                 found.append(
                     StalePair(

@@ -11,8 +11,8 @@ from adapters.cli.clock import now
 from adapters.cli.params import zh_of
 from adapters.cli.render import filled, heading, plain, table
 from adapters.cli.runtime import current
-from adapters.views.grids import LINK_QUOTA
 from dangjian_core.grids.events import BlockSize, GridPost
+from dangjian_core.grids.queries import EXEMPT_AGE, LINK_QUOTA
 
 _SIZES = {s: s.zh for s in BlockSize}
 _POSTS = {p: p.zh for p in GridPost}
@@ -53,7 +53,7 @@ def links(branch_id: str, year: int | None) -> None:
     year = year or now().year
     short = runtime.app(must_exist=True).queries.link_shortfalls(branch_id, year)
     rows = ((s.person_id, s.name, str(s.households)) for s in short)
-    title = f"{branch_id} 联户不足 {LINK_QUOTA} 户的党员 {len(short)} 名 (70岁以上及已免除者不计)"
+    title = f"{branch_id} 联户不足 {LINK_QUOTA} 户的党员 {len(short)} 名 ({EXEMPT_AGE}岁以上及已免除者不计)"
     document = {"branch_id": branch_id, "year": year, "quota": LINK_QUOTA, "short": plain(short)}
     runtime.show(
         document, [heading(title), filled(table(None, ["编号", "姓名", "联系户数"]), rows)]
