@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from adapters.boards.model import Board, Section
+from adapters.sheets import as_text
 
 #: The row of the headers; rows above it are the title and the info line.
 HEADER_ROW = 3
@@ -51,14 +52,17 @@ def _fill(sheet: Any, board: Board, section: Section) -> None:
     span = max(len(section.columns), 1)
     last = get_column_letter(span)
     sheet.append([board.title])
+    as_text(sheet[1])
     sheet.merge_cells(f"A1:{last}1")
     sheet["A1"].font = Font(size=16, bold=True, color=RED)
     sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
     sheet.row_dimensions[1].height = 28
     sheet.append([board.info_text])
+    as_text(sheet[2])
     sheet.merge_cells(f"A2:{last}2")
     sheet["A2"].alignment = Alignment(horizontal="center")
     sheet.append([column.header for column in section.columns])
+    as_text(sheet[HEADER_ROW])
     for cell in sheet[HEADER_ROW]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=RED)
@@ -66,6 +70,7 @@ def _fill(sheet: Any, board: Board, section: Section) -> None:
         cell.border = _BOX
     for row in section.rows:
         sheet.append(list(row))
+        as_text(sheet[sheet.max_row])
         for column, cell in zip(section.columns, sheet[sheet.max_row], strict=True):
             cell.border = _BOX
             wrap = isinstance(cell.value, str) and "\n" in cell.value
@@ -76,11 +81,13 @@ def _fill(sheet: Any, board: Board, section: Section) -> None:
         sheet.append([])
     for note in notes:
         sheet.append([note])
+        as_text(sheet[sheet.max_row])
         sheet.merge_cells(f"A{sheet.max_row}:{last}{sheet.max_row}")
         sheet.cell(sheet.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.append([])
     for line in (board.signer, board.date_text):
         sheet.append([line])
+        as_text(sheet[sheet.max_row])
         sheet.merge_cells(f"A{sheet.max_row}:{last}{sheet.max_row}")
         sheet.cell(sheet.max_row, 1).alignment = Alignment(horizontal="right")
     _widths(sheet, section)

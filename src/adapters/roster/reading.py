@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 
 from adapters.roster.columns import SHEET_NAMES, SHEETS, Sheet
 from adapters.roster.errors import RosterError, Where
+from adapters.sheets import from_csv_cell
 
 
 @frozen
@@ -93,10 +94,11 @@ def _sheet_of(file: Path) -> Sheet:
 
 
 def read_csv(file: Path, sheet: Sheet) -> SheetRows:
-    """One sheet from a UTF-8 CSV file (a byte-order mark, as Excel writes, is fine)."""
+    """One sheet from a UTF-8 CSV file (a byte-order mark, as Excel writes, is fine); the
+    apostrophe an export put before a formula-like cell is taken off."""
     try:
         with file.open(encoding="utf-8-sig", newline="") as handle:
-            records = list(csv.reader(handle))
+            records = [[from_csv_cell(cell) for cell in row] for row in csv.reader(handle)]
     except FileNotFoundError:
         raise RosterError(Where(str(file), 1, ""), "文件不存在", "no such file") from None
     except UnicodeDecodeError:

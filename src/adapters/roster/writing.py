@@ -19,6 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from adapters.roster import columns as c
 from adapters.roster.exporting import Tables
+from adapters.sheets import as_text, csv_cell
 
 #: The rows of the example roster in ``docs/roster.md`` (``roster template --example``).
 EXAMPLE: Tables = {
@@ -78,13 +79,9 @@ def write_csv(folder: Path, found: Tables) -> list[Path]:
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\r\n")
             writer.writerow(sheet.headers)
-            writer.writerows([_text(v) for v in row] for row in found.get(sheet.name, []))
+            writer.writerows([csv_cell(v) for v in row] for row in found.get(sheet.name, []))
         written.append(path)
     return written
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
 
 
 def write_xlsx(path: Path, found: Tables) -> Path:
@@ -109,6 +106,7 @@ def _sheet(ws: Any, sheet: c.Sheet, rows: list[list[Any]]) -> None:
     ws.freeze_panes = "A2"
     for row in rows:
         ws.append([None if v == "" else v for v in row])
+        as_text(ws[ws.max_row])
     last = max(len(rows) + 1, 1000)
     for index, column in enumerate(sheet.columns, start=1):
         letter = get_column_letter(index)
