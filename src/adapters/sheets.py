@@ -6,7 +6,8 @@ or a carriage return) as a formula: a villager's name typed as
 command in someone's Excel. Following OWASP's guidance on CSV injection:
 
 - XLSX: a text cell is always stored as text, never as a formula (what the reader sees
-  is exactly the text that was recorded);
+  is exactly the text that was recorded), and a control character XLSX cannot hold is
+  shown as U+FFFD rather than breaking the export;
 - CSV: a cell starting with one of :data:`LEADS` gets a leading apostrophe, which
   spreadsheet programs show as text; the roster reader takes it off again, so a
   roster exported and imported again reads the same.
@@ -14,8 +15,10 @@ command in someone's Excel. Following OWASP's guidance on CSV injection:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 #: What makes a spreadsheet program read a cell as a formula.
 LEADS = ("=", "+", "-", "@", "\t", "\r")
@@ -30,6 +33,16 @@ def csv_cell(value: Any) -> str:
 def from_csv_cell(text: str) -> str:
     """The value a :func:`csv_cell` wrote (only an apostrophe it added is taken off)."""
     return text[1:] if text.startswith("'") and text[1:].startswith(LEADS) else text
+
+
+def xlsx_row(values: Sequence[Any]) -> list[Any]:
+    """A row an XLSX file can hold: a control character XLSX forbids (which text recorded
+    before the text policy may still carry) is shown as U+FFFD instead of failing the
+    whole export."""
+    return [
+        ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
+        for value in values
+    ]
 
 
 def as_text(cells: Iterable[Any]) -> None:

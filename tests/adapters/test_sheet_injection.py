@@ -86,3 +86,16 @@ def test_a_csv_cell_starting_a_formula_is_quoted_and_read_back_whole(lead: str) 
     assert from_csv_cell(csv_cell(text)) == text
     assert from_csv_cell("'普通") == "'普通"  # an apostrophe the writer did not add stays
     assert csv_cell(None) == ""
+
+
+def test_a_control_character_recorded_before_the_text_policy_does_not_break_the_xlsx(
+    tmp_path: Path,
+) -> None:
+    standings = [Standing("p1", "吕\x07兰枝", "activist", 5, 1, 1, {"卫生整治": 5})]
+    board = wall_board("派溪吕村党支部", "2021-10", rank(standings), date(2021, 11, 22))
+    path = tmp_path / "wall.xlsx"
+
+    write_xlsx(board, path)
+
+    values = {c.value for row in load_workbook(path).active.iter_rows() for c in row}
+    assert "吕\ufffd兰枝" in values

@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from adapters.boards.model import Board, Section
-from adapters.sheets import as_text
+from adapters.sheets import as_text, xlsx_row
 
 #: The row of the headers; rows above it are the title and the info line.
 HEADER_ROW = 3
@@ -69,7 +69,7 @@ def _fill(sheet: Any, board: Board, section: Section) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = _BOX
     for row in section.rows:
-        sheet.append(list(row))
+        sheet.append(xlsx_row(row))
         as_text(sheet[sheet.max_row])
         for column, cell in zip(section.columns, sheet[sheet.max_row], strict=True):
             cell.border = _BOX

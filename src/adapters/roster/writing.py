@@ -19,7 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from adapters.roster import columns as c
 from adapters.roster.exporting import Tables
-from adapters.sheets import as_text, csv_cell
+from adapters.sheets import as_text, csv_cell, xlsx_row
 
 #: The rows of the example roster in ``docs/roster.md`` (``roster template --example``).
 EXAMPLE: Tables = {
@@ -105,7 +105,7 @@ def _sheet(ws: Any, sheet: c.Sheet, rows: list[list[Any]]) -> None:
         cell.font = bold
     ws.freeze_panes = "A2"
     for row in rows:
-        ws.append([None if v == "" else v for v in row])
+        ws.append(xlsx_row([None if v == "" else v for v in row]))
         as_text(ws[ws.max_row])
     last = max(len(rows) + 1, 1000)
     for index, column in enumerate(sheet.columns, start=1):

@@ -10,12 +10,14 @@ BranchId = NewType("BranchId", str)
 TaskId = NewType("TaskId", str)
 AdjustmentId = NewType("AdjustmentId", str)
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]{0,63}$")
+# fullmatch, not match with ``$``: ``$`` also matches before a final newline, which let
+# ``"lv-lanzhi\n"`` pass as a second, lookalike id.
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-]{0,63}")
 
 
 def is_valid_id(value: object) -> bool:
     """An id is 1–64 ASCII letters, digits, ``_ . : -``, starting with a letter or digit."""
-    return isinstance(value, str) and _ID.match(value) is not None
+    return isinstance(value, str) and _ID.fullmatch(value) is not None
 
 
 def check_id(_instance: object, attribute: Any, value: Any) -> None:
