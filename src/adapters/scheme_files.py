@@ -45,6 +45,10 @@ def parse_scheme(text: str, source: str = "<text>") -> Scheme:
             raise ValueError(f"未知的键 / unknown keys: {', '.join(unknown)}")
         scheme = converter.structure(data, Scheme)
         check_scheme(None, None, scheme)
+    except RecursionError:
+        raise InvalidCommand(
+            f"积分细则 {source} 嵌套过深", f"scheme {source} is nested too deeply"
+        ) from None
     except (tomllib.TOMLDecodeError, ValueError, TypeError, KeyError) as error:
         zh, _, en = str(error).partition(" / ")
         raise InvalidCommand(
@@ -58,6 +62,31 @@ def parse_scheme(text: str, source: str = "<text>") -> Scheme:
     return scheme
 
 
+#: The largest scheme file read (a real one is a few kilobytes).
+MAX_BYTES = 256 * 1024
+
+
 def read_scheme(path: str | Path) -> Scheme:
-    """The scheme in a TOML file."""
-    return parse_scheme(Path(path).read_text(encoding="utf-8"), str(path))
+    """The scheme in a UTF-8 TOML file of at most :data:`MAX_BYTES`; anything else — no
+    such file, a folder, too big, not UTF-8 text — is :class:`InvalidCommand` naming it."""
+    file = Path(path)
+    try:
+        with file.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise InvalidCommand(
+            f"无法读取积分细则 {file}: {reason}", f"cannot read scheme {file}: {reason}"
+        ) from None
+    if len(data) > MAX_BYTES:
+        raise InvalidCommand(
+            f"积分细则 {file} 超过 {MAX_BYTES // 1024} KB",
+            f"scheme {file} exceeds {MAX_BYTES} bytes",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidCommand(
+            f"积分细则 {file} 不是 UTF-8 文本", f"scheme {file} is not UTF-8 text"
+        ) from None
+    return parse_scheme(text, str(file))

@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from adapters.boards.chart import board_svg, render_svg
+from adapters.boards.export import ExportError, ExportOptions, export
 from adapters.boards.html import render_html
 from adapters.boards.model import Bar, Board, Chart, Column, Section, date_zh, signer_of
 from adapters.boards.stars import star_board_board
@@ -217,3 +218,20 @@ def test_a_board_without_a_chart_has_no_svg() -> None:
 
     with pytest.raises(ValueError, match="没有名次图"):
         board_svg(board)
+
+
+def test_an_export_to_a_missing_folder_a_folder_or_a_full_disk_is_a_named_refusal(
+    tmp_path: Path,
+) -> None:
+    board = the_wall()
+    cases = {
+        tmp_path / "nowhere" / "wall.xlsx": "不存在",
+        tmp_path: "是文件夹",
+        Path("/dev/full"): "无法写入",  # every write fails with "No space left on device"
+    }
+    for path, said in cases.items():
+        with pytest.raises(ExportError) as refused:
+            export(board, ExportOptions(xlsx=path))
+        assert said in refused.value.zh
+        assert "export" == refused.value.code
+    assert [] == list(tmp_path.iterdir())

@@ -18,9 +18,17 @@ from adapters.boards.chart import write_svg
 from adapters.boards.html import write_html
 from adapters.boards.model import Board
 from adapters.boards.xlsx import write_xlsx
+from dangjian_core.kernel.errors import DangjianError
 
 #: The formats, in the order they are written.
 FORMATS = ("xlsx", "html", "svg")
+
+
+class ExportError(DangjianError):
+    """导出失败 — a board could not be written where asked (no such folder, a folder in
+    its place, no room left, no permission)."""
+
+    code = "export"
 
 
 @frozen
@@ -53,6 +61,21 @@ def export(board: Board, options: ExportOptions) -> dict[str, str]:
         path = options.path(kind)
         if path is None:
             continue
-        writers[kind](board, path)
+        if path.is_dir():
+            raise ExportError(
+                f"{path} 是文件夹, 请给出文件名", f"{path} is a folder: give a file name"
+            )
+        if not path.parent.is_dir():
+            raise ExportError(f"文件夹 {path.parent} 不存在", f"no such folder: {path.parent}")
+        existed = path.exists()
+        try:
+            writers[kind](board, path)
+        except OSError as error:
+            if not existed:
+                path.unlink(missing_ok=True)  # no half-written file of ours left behind
+            reason = error.strerror or type(error).__name__
+            raise ExportError(
+                f"无法写入 {path}: {reason}", f"cannot write {path}: {reason}"
+            ) from error
         written[kind] = str(path)
     return written

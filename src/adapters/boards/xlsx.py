@@ -13,6 +13,7 @@ page's width:
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,11 @@ _MAX_WIDTH = 60
 
 
 def write_xlsx(board: Board, path: Path) -> None:
-    """Write the board to ``path``."""
-    workbook_of(board).save(path)
+    """Write the board to ``path`` (built in memory first, so a failing disk leaves no
+    half-written workbook open)."""
+    buffer = io.BytesIO()
+    workbook_of(board).save(buffer)
+    path.write_bytes(buffer.getvalue())
 
 
 def workbook_of(board: Board) -> Workbook:

@@ -11,7 +11,7 @@ code  meaning
 3     无权操作 / unauthorized (missing role, reviewing one's own claim)
 4     对象不存在 / unknown branch, person or task
 5     规则不允许 / refused by a rule (no slots, deadline passed, out of order ...)
-6     存储错误 / storage unavailable, busy or corrupt
+6     存储错误 / storage unavailable, busy or corrupt; an export file could not be written
 7     核验未通过 / ``audit verify`` found the log, chain or checkpoints not sound
 ====  =====================================================================
 """
@@ -46,6 +46,7 @@ EXIT_CODES: dict[str, int] = {
     "key_file": EXIT_INVALID,
     "bad_bundle": EXIT_INVALID,
     "checkpoint_refused": EXIT_VERIFY_FAILED,
+    "export": EXIT_STORAGE,
 }
 """Exit codes by error code; other domain refusals exit 5, other storage errors 6."""
 
