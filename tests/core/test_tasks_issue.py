@@ -144,7 +144,7 @@ def test_reusing_a_task_id_for_different_content_is_refused_naming_the_id() -> N
     with pytest.raises(TaskError) as refusal:
         when(issue("T1", points=8), state)
 
-    assert "task" == refusal.value.code
+    assert "task_id_taken" == refusal.value.code  # a TaskError, named precisely
     assert "T1" in refusal.value.zh
     assert "T1" in refusal.value.en
 

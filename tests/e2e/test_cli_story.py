@@ -101,10 +101,16 @@ def test_a_task_goes_from_issue_to_the_wall_and_replays_identically(village: Vil
     assert (replay.exit_code, "一致" in replay.stdout) == (0, True)
 
 
-def test_a_task_issued_without_an_id_gets_a_short_one(village: Village) -> None:
-    out = village.ok(f"{ISSUE} --slots 2 --points 8 --source upper --reference 象珠镇〔2021〕12号")
+def test_tasks_issued_without_an_id_are_numbered_in_their_branchs_year(village: Village) -> None:
+    upper = "--source upper --reference 象珠镇〔2021〕12号"
+    first = village.ok(f"{ISSUE} --slots 2 --points 8 {upper} --command-id c-first")
+    second = village.ok(f"{ISSUE} --slots 2 --points 8 {upper}")
+    retried = village.ok(f"{ISSUE} --slots 2 --points 8 {upper} --command-id c-first")
 
-    assert re.search(r"已发布任务 T[0-9a-f]{6}「村口环境卫生整治」", out)
+    assert "已发布任务 paixilv-2021-001「村口环境卫生整治」" in first
+    assert "已发布任务 paixilv-2021-002「村口环境卫生整治」" in second
+    assert "answered from the record" in retried
+    assert "paixilv-2021-001" in retried
 
 
 def test_a_retried_command_id_is_answered_from_the_record(village: Village) -> None:

@@ -114,6 +114,12 @@ class TaskError(DomainError):
     code = "task"
 
 
+class TaskIdTaken(TaskError):
+    """任务编号已被占用 — another task already has this id."""
+
+    code = "task_id_taken"
+
+
 class NoSlotsLeft(TaskError):
     """名额已满 — every slot of the task is taken."""
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 import click
 
 from adapters.app import Dangjian
 from adapters.cli.clock import Actor, IsoTime, acting
 from adapters.cli.params import AUDIENCE, SOURCE
-from adapters.cli.runtime import record
+from adapters.cli.runtime import current, record
+from adapters.cli.tasks.numbering import task_numbers
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
     CancelTask,
@@ -22,6 +24,7 @@ from dangjian_core.tasks.commands import (
     WithdrawClaim,
 )
 from dangjian_core.tasks.events import Audience, SourceKind
+from dangjian_core.tasks.state import TaskIdTaken
 
 
 def slots_note(task_id: str) -> Callable[[Dangjian], str]:
@@ -35,7 +38,12 @@ def slots_note(task_id: str) -> Callable[[Dangjian], str]:
 
 
 @click.command("issue")
-@click.option("--id", "task_id", default=None, help="任务编号, 默认自动生成 T+6位 / task id")
+@click.option(
+    "--id",
+    "task_id",
+    default=None,
+    help="任务编号, 默认按支部和年份顺序编号, 如 paixilv-2021-012 / task id",
+)
 @click.option("--branch", "branch_id", required=True, help="支部 / branch id")
 @click.option("--title", required=True, help="标题 / title")
 @click.option("--category", required=True, help="类别, 如 环境卫生整治 / category")
@@ -72,23 +80,33 @@ def issue(
 ) -> None:
     """发布任务 / issue a task with points, slots, deadline, audience and source.
 
-    Without --id the id is T + 6 hex derived from the command id, so retrying with the
-    same --command-id names the same task.
+    Without --id the task is numbered in its branch's year, readable aloud
+    (``paixilv-2021-012``); retrying with the same --command-id names the same task.
     """
-    record(
-        IssueTask,
-        actor,
-        task_id=task_id or actor.derived_id("T"),
-        branch_id=branch_id,
-        title=title,
-        category=category,
-        points=points,
-        slots=slots,
-        deadline=deadline,
-        audiences=tuple(audiences),
-        source_kind=source,
-        source_reference=reference,
-        grid_block=grid_block,
+    fields: dict[str, Any] = {
+        "branch_id": branch_id,
+        "title": title,
+        "category": category,
+        "points": points,
+        "slots": slots,
+        "deadline": deadline,
+        "audiences": tuple(audiences),
+        "source_kind": source,
+        "source_reference": reference,
+        "grid_block": grid_block,
+    }
+    if task_id is not None:
+        record(IssueTask, actor, task_id=task_id, **fields)
+        return
+    for number in task_numbers(current().app(), actor, branch_id):
+        try:
+            record(IssueTask, actor, task_id=number, **fields)
+            return
+        except TaskIdTaken:
+            continue  # another operator took this number first: the next one
+    raise TaskIdTaken(
+        f"{branch_id} 的任务编号连续被占用, 请用 --id 指定",
+        f"{branch_id}'s next task numbers keep being taken: give one with --id",
     )
 
 

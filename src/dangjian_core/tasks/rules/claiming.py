@@ -31,7 +31,7 @@ from dangjian_core.tasks.state import (
     NoSlotsLeft,
     NotEligible,
     OutOfOrder,
-    TaskError,
+    TaskIdTaken,
     TaskState,
 )
 from dangjian_core.units.hierarchy import live_unit
@@ -69,7 +69,7 @@ def issue(command: IssueTask, state: TaskState | None, facts: Facts) -> list[Tas
     if state is not None:
         if state.issued == event:
             return []
-        raise TaskError(
+        raise TaskIdTaken(
             f"任务编号 {command.task_id} 已被占用", f"task id {command.task_id} is taken"
         )
     return [event]
