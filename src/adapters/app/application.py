@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
-from adapters.app import bulk, follow_ups
+from adapters.app import attempts, bulk, follow_ups
 from adapters.app.bulk import HistoryItem
 from adapters.app.follow_ups import FollowUpResult
 from adapters.app.handling import Handler, Outcome
@@ -20,7 +20,10 @@ from adapters.storage.mapper import recorded_of
 from adapters.storage.store import Attempt, EventStore
 from adapters.storage.urls import open_store
 from adapters.views.queries import Queries
+from dangjian_core.kernel.errors import InvalidCommand, build
 from dangjian_core.kernel.recorded import Recorded
+
+C = TypeVar("C")
 
 
 def _utc_now() -> datetime:
@@ -50,6 +53,17 @@ class Dangjian:
         """Handle the commands that follow ``events`` (already committed), in order; a
         refused one is reported, not raised (:func:`adapters.app.follow_ups.run`)."""
         return follow_ups.run(self, events)
+
+    def build(self, command_type: type[C], /, *, command_id: str = "", **fields: Any) -> C:
+        """Build a command from untrusted input (:func:`dangjian_core.kernel.errors.build`);
+        a shape refusal is kept in the attempts log (personal data masked) and raised."""
+        try:
+            return build(command_type, **fields)
+        except InvalidCommand as refused:
+            attempt = attempts.shaped(command_type, fields, command_id, refused, self._clock())
+            with self.store.writing(f"attempt:{command_type.__name__}") as tx:
+                tx.log_attempt(attempt)
+            raise
 
     def attempts(self, after_id: int = 0, limit: int = 1000) -> list[Attempt]:
         """The attempts log: refused commands after an id, oldest first."""

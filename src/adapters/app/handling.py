@@ -16,13 +16,14 @@ from typing import Any
 
 from attrs import frozen
 
+from adapters.app import attempts
 from adapters.app.facts import StoreFacts
 from adapters.app.follow_ups import FollowUpResult
 from adapters.app.idempotency import answer_again, digests, recorded_again
 from adapters.storage.errors import VersionConflict
 from adapters.storage.folding import StateCache, fold
-from adapters.storage.mapper import Envelope, converter, dumps, encode
-from adapters.storage.store import Attempt, CommandRecord, EventStore, NewEvent
+from adapters.storage.mapper import Envelope, encode
+from adapters.storage.store import CommandRecord, EventStore, NewEvent
 from dangjian_core.catalog import concept_of, decide, stream_of
 from dangjian_core.kernel.concept import Concept
 from dangjian_core.kernel.errors import DomainError
@@ -100,7 +101,9 @@ class Handler:
                 events = decide(command, state, facts)
             except DomainError as refused:
                 # Kept in the attempts log by this same transaction; no event is written.
-                tx.log_attempt(self._attempt(command, stream_id, command_id, refused))
+                tx.log_attempt(
+                    attempts.decided(command, stream_id, command_id, refused, self._clock())
+                )
                 refusal = refused
             else:
                 envelope = Envelope(command.actor_id, command.at, command_id, self._clock())
@@ -119,24 +122,6 @@ class Handler:
                 Recorded(pos, stream_id, e.version, command.actor_id, command.at, event)
                 for pos, e, event in zip(positions, new, events, strict=True)
             )
-        )
-
-    def _attempt(
-        self, command: Any, stream_id: str, command_id: str, refusal: DomainError
-    ) -> Attempt:
-        """A refused command for the attempts log (apart from the events), for
-        inspectors: who tried what, when, and why it was refused."""
-        return Attempt(
-            0,
-            self._clock().isoformat(),
-            command.at.isoformat(),
-            command.actor_id,
-            type(command).__name__,
-            stream_id,
-            command_id,
-            refusal.code,
-            str(refusal),
-            dumps(converter.unstructure(command)).decode(),
         )
 
     def recall(self, command_id: str) -> Outcome | None:

@@ -19,7 +19,6 @@ from adapters.cli.messages import NO_CHANGE, answered_again, sentence
 from adapters.cli.render import emit, emit_json, event_document, make_console
 from adapters.storage.errors import DuplicateCommandId
 from adapters.storage.urls import DEFAULT_STORE
-from dangjian_core.kernel.errors import build
 
 C = TypeVar("C")
 
@@ -64,8 +63,10 @@ def record(
 ) -> Outcome:
     """Build, handle and report one command; ``then`` adds a note after a change."""
     runtime = current()
-    command = build(command_type, actor_id=actor.person_id, at=actor.at, **fields)
     app = runtime.app()
+    command = app.build(
+        command_type, command_id=actor.command_id, actor_id=actor.person_id, at=actor.at, **fields
+    )
     outcome = _handle(app, command, actor)
     lines = [sentence(recorded.event) for recorded in outcome.events] or [NO_CHANGE]
     if then is not None and outcome.changed:
