@@ -1,4 +1,5 @@
-"""SQLite 连接 — WAL mode on opening, writers queued on a lock file, errors translated."""
+"""SQLite 连接 — owner-only files, WAL mode on opening, writers queued on a lock file
+(waiting at most the lock timeout), errors translated."""
 
 from __future__ import annotations
 
@@ -14,6 +15,30 @@ from eventsourcing.persistence import ConnectionUnavailableError, PersistenceErr
 from adapters.storage.errors import StorageError, StoreBusy, VersionConflict
 
 
+def in_memory(path: str) -> bool:
+    """Whether ``path`` names an in-memory database (no file, no lock file)."""
+    return path == ":memory:" or "mode=memory" in path
+
+
+def create_private(path: str) -> None:
+    """Create a new store file readable and writable by its owner only (0600).
+
+    SQLite creates ``-wal`` and ``-shm`` with the mode of the database file, so they follow.
+    An existing file keeps its mode; ``file:`` URIs and in-memory databases are left to
+    SQLite.
+    """
+    if in_memory(path) or path.startswith("file:"):
+        return
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    try:
+        os.fchmod(fd, 0o600)  # whatever the umask
+    finally:
+        os.close(fd)
+
+
 def switch_to_wal(path: str, timeout: float) -> None:
     """Put a file database in WAL mode before eventsourcing's pool opens it.
 
@@ -23,6 +48,7 @@ def switch_to_wal(path: str, timeout: float) -> None:
     """
     if ":memory:" in path or "mode=memory" in path:
         return
+    create_private(path)
     deadline = time.monotonic() + timeout
     while True:
         connection = sqlite3.connect(path, timeout=timeout, uri=True)
@@ -38,16 +64,22 @@ def switch_to_wal(path: str, timeout: float) -> None:
 
 
 class WriterQueue:
-    """写者排队 — writers of every process wait their turn on a lock file, in order.
+    """写者排队 — writers of every process wait their turn on a lock file, at most ``timeout``.
 
     SQLite's own busy handler has a waiting writer sleep and poll (1, 2, 5 … 100 ms), so
-    under a storm of claims some processes starve for seconds. A blocking ``flock`` on a
-    file beside the store lets the kernel hand the lock over as soon as it is free. The
-    lock is released by the kernel if its holder dies. (In-memory databases need none.)
+    under a storm of claims some processes starve for seconds. Waiting here, on a file
+    beside the store, with polls of at most a few milliseconds hands the lock over soon
+    after it is free. The lock is released by the kernel if its holder dies; a holder that
+    is stopped (Ctrl-Z) but alive keeps it, so the wait ends after ``timeout`` seconds in
+    :class:`StoreBusy`. (In-memory databases need none.)
     """
 
-    def __init__(self, path: str) -> None:
-        self._path = None if path == ":memory:" or "mode=memory" in path else f"{path}-writer.lock"
+    #: The longest sleep between two tries (seconds); the first sleeps are shorter.
+    MAX_POLL = 0.005
+
+    def __init__(self, path: str, timeout: float = 120.0) -> None:
+        self._path = None if in_memory(path) else f"{path}-writer.lock"
+        self._timeout = timeout
         self._fd: int | None = None
 
     @contextmanager
@@ -56,12 +88,40 @@ class WriterQueue:
             yield
             return
         if self._fd is None:
-            self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
-        fcntl.flock(self._fd, fcntl.LOCK_EX)
+            self._fd = self._open(self._path)
+        self._acquire(self._fd)
         try:
             yield
         finally:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
+
+    @staticmethod
+    def _open(path: str) -> int:
+        """The lock file, created 0600 (owner only) if new."""
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return os.open(path, os.O_RDWR)
+        os.fchmod(fd, 0o600)
+        return fd
+
+    def _acquire(self, fd: int) -> None:
+        """Take the lock, trying without blocking until ``timeout`` has passed."""
+        deadline = time.monotonic() + self._timeout
+        pause = 0.0005
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreBusy(
+                        "数据库写锁等待超时(另一个写入进程可能已暂停),请稍后重试",
+                        f"another writer held the store's write lock ({self._path}) for "
+                        f"more than {self._timeout:g} s",
+                    ) from None
+            time.sleep(min(pause, max(deadline - time.monotonic(), 0.0)))
+            pause = min(pause * 2, self.MAX_POLL)
 
     def close(self) -> None:
         if self._fd is not None:

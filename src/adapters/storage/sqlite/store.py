@@ -58,7 +58,7 @@ class SqliteEventStore(EventStore):
             pool_size=2,
             pool_timeout=float(lock_timeout),
         )
-        self._writer_queue = WriterQueue(path)
+        self._writer_queue = WriterQueue(path, float(lock_timeout))
         self.recorder = SQLiteApplicationRecorder(self.datastore)
         self.tracking = SQLiteTrackingRecorder(self.datastore)
         with translated():
