@@ -12,7 +12,7 @@ LINT_PATHS := $(wildcard src tests examples benchmarks)
 PIPTOOLS_VENV ?= /tmp/dangjian-piptools
 PIPTOOLS_VERSION ?= 7.6.2
 
-.PHONY: venv demo test lock fmt clean
+.PHONY: venv demo serve test lock fmt clean
 
 venv: $(STAMP)
 
@@ -28,6 +28,11 @@ $(STAMP): requirements.lock pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/python examples/paixilv_points_year.py
+
+# The HTTP API over the demo's store (make demo first), on http://127.0.0.1:8000/docs.
+SERVE_STORE ?= paixilv-demo.db
+serve: $(STAMP)
+	$(BIN)/dangjian --store $(SERVE_STORE) serve --port 8000 --workers 2
 
 test: $(STAMP)
 	$(BIN)/ruff check $(LINT_PATHS)

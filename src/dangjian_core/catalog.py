@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from dangjian_core import (
+    accounts,
     calendar,
     development,
     evaluation,
@@ -39,6 +40,7 @@ CONCEPTS: tuple[Concept[Any, Any, Any], ...] = (
     people.CONCEPT,
     calendar.CONCEPT,
     grids.CONCEPT,
+    accounts.CONCEPT,
     tasks.CONCEPT,
     points.CONCEPT,
     evaluation.CONCEPT,

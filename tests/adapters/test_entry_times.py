@@ -1,15 +1,22 @@
 """When an event was recorded, beside when it says it happened: the trail shows an
-event entered after its time (补录) as such, from the envelope's server time."""
+event entered after its time (补录) as such, from the envelope's server time; and a late
+entry needs its authority also at the time of recording."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from adapters.app import Dangjian, open_app
 from adapters.audit.verify import verify
+from dangjian_core.kernel.errors import Unauthorized
+from dangjian_core.kernel.ids import TaskId
 from dangjian_core.points.commands import AdjustPoints
-from dangjian_core.units.commands import FoundBranch
-from tests.support import BRANCH, LANZHI, SECRETARY, TOWN, later
+from dangjian_core.tasks.commands import ApproveCompletion, ClaimTask, SubmitCompletion
+from dangjian_core.units.commands import EndRole, FoundBranch
+from dangjian_core.units.roles import Role
+from tests.support import BRANCH, LANZHI, REVIEWER, SECRETARY, TOWN, issue, later
 
 
 def test_the_trail_marks_an_event_recorded_after_its_time_as_entered_late(app: Dangjian) -> None:
@@ -51,3 +58,30 @@ def test_a_log_entered_on_time_reports_no_late_entries(store_url: str) -> None:
     entries = next(line for line in report.sections if line.check == "entries")
     assert () == report.late
     assert "ok" == entries.status
+
+
+def _review_waiting(app: Dangjian) -> None:
+    app.handle(issue("T1"))
+    app.handle(ClaimTask(TaskId("T1"), LANZHI, later(1)))
+    app.handle(SubmitCompletion(TaskId("T1"), "已完成", (), LANZHI, later(2)))
+
+
+def test_an_ex_reviewer_cannot_date_an_approval_back_to_their_term(app: Dangjian) -> None:
+    _review_waiting(app)
+    app.handle(EndRole(BRANCH, REVIEWER, Role.REVIEWER, "换届", SECRETARY, datetime.now(UTC)))
+    before = app.store.max_position()
+
+    with pytest.raises(Unauthorized, match="补录"):
+        app.handle(ApproveCompletion(TaskId("T1"), LANZHI, None, "", REVIEWER, later(3)))
+
+    assert before == app.store.max_position()
+
+
+def test_a_reviewer_still_in_office_may_enter_an_approval_late(app: Dangjian) -> None:
+    _review_waiting(app)
+
+    outcome = app.handle(ApproveCompletion(TaskId("T1"), LANZHI, None, "", REVIEWER, later(3)))
+
+    assert outcome.changed
+    row = app.queries.trail("task:T1")[-1]
+    assert row["late"] is True

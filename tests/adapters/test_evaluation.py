@@ -8,6 +8,7 @@ import threading
 from collections import Counter
 from datetime import datetime, timedelta
 
+import attrs
 import pytest
 
 from adapters.app import Dangjian
@@ -121,7 +122,8 @@ def test_a_snapshot_is_found_as_of_a_date(app: Dangjian) -> None:
     for task_id in submitted_tasks(app, LANZHI, 1):
         approve(app, task_id, LANZHI)
     app.handle(snapshot("2022Q2"))
-    app.handle(veto(LANZHI))
+    # recorded after the snapshot (a cycle's history is kept in time order)
+    app.handle(attrs.evolve(veto(LANZHI), at=datetime(2022, 6, 30, 20, tzinfo=CST)))
 
     june = app.queries.evaluation.snapshot(BRANCH, CYCLE, datetime(2022, 6, 30, 23, tzinfo=CST))
     now = app.queries.evaluation.standings(BRANCH, CYCLE, datetime(2022, 7, 1, tzinfo=CST))

@@ -23,7 +23,11 @@ from tests.support import T0, issue
 #: The stored names as written in every store so far. Renaming one orphans old data,
 #: so this list only ever grows.
 STABLE_NAMES = [
+    "AccountClosed",
+    "AccountInvited",
     "ActivistScored",
+    "ApiTokenIssued",
+    "ApiTokenRevoked",
     "BlockLaidOut",
     "BlockPostAssigned",
     "BranchFounded",
@@ -37,6 +41,7 @@ STABLE_NAMES = [
     "HouseholdAdded",
     "HouseholdLinked",
     "HouseholdPaired",
+    "InvitationAccepted",
     "LinkExemptionRecorded",
     "ListConfirmed",
     "ListProposed",

@@ -70,8 +70,8 @@ def village(app: Dangjian) -> Dangjian:
     app.handle(ClaimTask("T1", LANZHI, later(1)))
     app.handle(SubmitCompletion("T1", "打扫村口", (), LANZHI, later(2)))
     app.handle(ApproveCompletion("T1", LANZHI, None, "", REVIEWER, later(3)))
-    app.handle(ClaimTask("T1", VOLUNTEER, later(1)))
-    app.handle(SubmitCompletion("T1", "清理水沟", (), VOLUNTEER, later(2)))
+    app.handle(ClaimTask("T1", VOLUNTEER, later(3)))
+    app.handle(SubmitCompletion("T1", "清理水沟", (), VOLUNTEER, later(3)))
     return app
 
 

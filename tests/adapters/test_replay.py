@@ -183,7 +183,7 @@ def test_a_command_recorded_while_replay_runs_is_not_reported_as_tampering(
     def read_log_while_someone_writes(after_position: int, limit: int) -> list[StoredRow]:
         if after_position == 0 and not written:  # the rebuild has started
             written.append(True)
-            app.handle(ClaimTask("T1", VOLUNTEER, later(10)))
+            app.handle(ClaimTask("T1", VOLUNTEER, later(31)))
         return read_log(after_position, limit)
 
     monkeypatch.setattr(app.store, "read_log", read_log_while_someone_writes)

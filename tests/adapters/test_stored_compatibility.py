@@ -2,7 +2,8 @@
 
 Two fixtures were written by release 0.1 (commit fdfbb7a) and are kept as they came out:
 
-- ``tests/fixtures/events-0.1.jsonl``: one stored event of every type, topic and bytes;
+- ``tests/fixtures/events-0.1.jsonl``: one stored event of every type it had, topic and
+  bytes (the types added since are named in :data:`ADDED_SINCE_0_1`);
 - ``tests/fixtures/paixilv-demo-0.1.db.gz``: the SQLite store ``make demo`` wrote.
 
 Stored names are a storage contract: a class may move or be renamed, its stored name and
@@ -33,10 +34,23 @@ def _events_0_1() -> list[tuple[str, bytes]]:
 
 EVENTS_0_1 = _events_0_1()
 
+#: Stored names of the event types added since release 0.1 (its fixture cannot hold them).
+#: A new event type is named here when it is added; a name of 0.1 never moves here.
+ADDED_SINCE_0_1 = [
+    "AccountClosed",
+    "AccountInvited",
+    "ApiTokenIssued",
+    "ApiTokenRevoked",
+    "InvitationAccepted",
+]
 
-def test_the_stored_names_are_exactly_those_release_0_1_wrote() -> None:
-    expected = sorted(topic for topic, _ in EVENTS_0_1)
-    assert expected == sorted(EVENT_TYPES)
+
+def test_the_stored_names_are_exactly_those_release_0_1_wrote_and_those_added_since() -> None:
+    written = sorted(topic for topic, _ in EVENTS_0_1)
+
+    assert [] == sorted(set(written) - set(EVENT_TYPES)), "names of 0.1 no longer loaded"
+    assert [] == sorted(set(written) & set(ADDED_SINCE_0_1)), "names of 0.1 listed as new"
+    assert sorted(written + ADDED_SINCE_0_1) == sorted(EVENT_TYPES)
 
 
 @pytest.mark.parametrize(("topic", "state"), EVENTS_0_1, ids=[t for t, _ in EVENTS_0_1])

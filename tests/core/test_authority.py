@@ -12,6 +12,14 @@ from typing import Any
 
 import pytest
 
+from dangjian_core.accounts.events import (
+    AccountClosed,
+    AccountInvited,
+    ApiTokenIssued,
+    ApiTokenRevoked,
+    InvitationAccepted,
+    Scope,
+)
 from dangjian_core.calendar.events import HolidaysDeclared, WorkdaysDeclared
 from dangjian_core.catalog import EVENT_TYPES, audit, violation
 from dangjian_core.evaluation.events import (
@@ -209,6 +217,11 @@ EXAMPLES: list[tuple[Any, str, str | None]] = [
     (MembershipTransferred(CHEN, QINGWEIJIE, GUANCHUAN, AT, "迁居"), LV, HU),
     (HolidaysDeclared("default", "国庆节", (date(2018, 10, 1),), TOWN), DING, HU),
     (WorkdaysDeclared("default", "调休", (date(2018, 9, 29),), TOWN), COUNTY, LV),
+    (AccountInvited(WU, "inv-1", later(17)), LV, CHEN),
+    (InvitationAccepted(WU, "inv-1"), WU, LV),
+    (AccountClosed(WU, "离开本村"), LV, CHEN),
+    (ApiTokenIssued(WU, "tok-1", "群机器人", (Scope.READ,), later(100)), WU, LV),
+    (ApiTokenRevoked(WU, "tok-1", "泄露"), WU, CHEN),
     *WORK_EXAMPLES,
     *DEVELOPMENT_EXAMPLES,
     *EVALUATION_EXAMPLES,
@@ -232,6 +245,8 @@ def _stream_of(event: Any) -> str:
     ):
         if hasattr(event, field):
             return f"{prefix}-{getattr(event, field)}"
+    if type(event).__module__ == "dangjian_core.accounts.events":
+        return f"account-{event.person_id}"
     if isinstance(
         event,
         PersonRegistered

@@ -10,7 +10,8 @@ application does):
   and the facts as they now stand, decides nothing (``[]``): the deciders' idempotency
   contract (ARCHITECTURE.md, ADR 0007). The one exception a story names is a command that
   records one more fact each time (``Story.appends``: logging a visit), which decides
-  the same events again. It is decided again at once: a guard may refuse a repeat, with a
+  the same events again; and a command whose second use must be refused
+  (``Story.refused_again``: accepting an invitation sets a password once). It is decided again at once: a guard may refuse a repeat, with a
   typed refusal, once the world has moved on (points of a cycle closed since);
 - (b) the live authority check agrees with the replayed one: the log of a play has no
   flags, and every event a command produced, recorded as made by someone else, is
@@ -116,6 +117,10 @@ def test_deciding_an_accepted_command_again_against_its_outcome_decides_nothing(
         if isinstance(outcome, DomainError):
             continue
 
+        if isinstance(command, story.refused_again):
+            with pytest.raises(DomainError):
+                catalog.decide(command, world.state_of(command), world.facts())
+            continue
         again = catalog.decide(command, world.state_of(command), world.facts())
 
         expected = outcome if isinstance(command, story.appends) else []

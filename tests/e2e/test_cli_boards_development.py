@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+import attrs
 import pytest
 from openpyxl import load_workbook
 
@@ -40,8 +41,10 @@ def amended(tmp_path: Path) -> Village:
         closed(app)
         for command in (propose(), post(), objection(), uphold(), post(date(2022, 10, 17))):
             app.handle(command)
-        app.handle(commend())
-        app.handle(flag())
+        # after the second notice: a cycle's history is recorded in time order
+        after = datetime(2022, 10, 24, 9, tzinfo=support.CST)
+        app.handle(attrs.evolve(commend(), at=after))
+        app.handle(attrs.evolve(flag(), at=after))
     return Village(store)
 
 

@@ -157,7 +157,7 @@ def test_bad_inputs_are_refused_in_one_line(inspected: Inspected, tmp_path: Path
 
 
 def test_the_old_commands_and_a_real_process_still_work(inspected: Inspected) -> None:
-    inspected.village.ok(f"task claim T1 --as {XINGCAN} --at {AT}")
+    inspected.village.ok(f"task claim T1 --as {XINGCAN} --at 2021-10-09T10:00")
     env = {**os.environ, "COLUMNS": "100", "DANGJIAN_STORE": str(inspected.village.store)}
     argv = [
         sys.executable,
@@ -190,7 +190,7 @@ def test_a_rotated_key_cosigns_and_both_keys_verify_their_checkpoints(
         )
     )
     new_pin = rotated["keys"]["新公钥 / new key"]
-    inspected.village.ok(f"task claim T1 --as {XINGCAN} --at {AT}")
+    inspected.village.ok(f"task claim T1 --as {XINGCAN} --at 2021-10-09T10:00")
     second = tmp_path / "checkpoint-2.txt"
     second.write_text(
         inspected.village.ok(f"audit checkpoint --key {new_key} --cosign {inspected.key}"),

@@ -25,7 +25,9 @@ def scored(village: Village) -> Village:
         village.ok(f"task claim T1 --as {person} --at {AT}")
         village.ok(f"task submit T1 --note 打扫了村口和祠堂前的空地 --as {person} --at {AT}")
     village.ok(f"task approve T1 {LANZHI} --as {REVIEWER} --at 2021-10-09")
-    village.ok(f"task approve T1 {XINGCAN} --points 3 --reason 照片不全 --as {REVIEWER} --at {AT}")
+    village.ok(
+        f"task approve T1 {XINGCAN} --points 3 --reason 照片不全 --as {REVIEWER} --at 2021-10-09"
+    )
     return village
 
 

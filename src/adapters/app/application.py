@@ -22,6 +22,7 @@ from adapters.storage.urls import open_store
 from adapters.views.queries import Queries
 from dangjian_core.kernel.errors import InvalidCommand, build
 from dangjian_core.kernel.recorded import Recorded
+from dangjian_core.kernel.time import LOCAL
 
 C = TypeVar("C")
 
@@ -40,10 +41,13 @@ class Dangjian:
         self._handler = Handler(store, clock, self._cache)
         self.queries = Queries(store)
 
-    def handle(self, command: Any, *, command_id: str | None = None) -> Outcome:
+    def handle(
+        self, command: Any, *, command_id: str | None = None, entered_by: str = ""
+    ) -> Outcome:
         """Decide and record one command, then the commands that follow it; a repeated
-        ``command_id`` is answered, not re-applied (see :meth:`Handler.decided`)."""
-        outcome = self._handler.decided(command, command_id)
+        ``command_id`` is answered, not re-applied (see :meth:`Handler.decided`).
+        ``entered_by``: who typed the command in for its actor (代录), if someone else."""
+        outcome = self._handler.decided(command, command_id, entered_by)
         if not outcome.events:
             return outcome
         # Also when answered again: a retry after a crash finishes the follow-ups.
@@ -53,6 +57,11 @@ class Dangjian:
         """Handle the commands that follow ``events`` (already committed), in order; a
         refused one is reported, not raised (:func:`adapters.app.follow_ups.run`)."""
         return follow_ups.run(self, events)
+
+    def now(self) -> datetime:
+        """The server's time, in 北京时间: the ``at`` of every command an adapter builds
+        for an authenticated person (no client chooses it)."""
+        return self._clock().astimezone(LOCAL)
 
     def build(self, command_type: type[C], /, *, command_id: str = "", **fields: Any) -> C:
         """Build a command from untrusted input (:func:`dangjian_core.kernel.errors.build`);
@@ -64,6 +73,31 @@ class Dangjian:
             with self.store.writing(f"attempt:{command_type.__name__}") as tx:
                 tx.log_attempt(attempt)
             raise
+
+    def submit(
+        self,
+        command_type: type[Any],
+        /,
+        *,
+        command_id: str,
+        fresh: bool = False,
+        entered_by: str = "",
+        **fields: Any,
+    ) -> Outcome:
+        """Build a command at the server's time (:meth:`now`) and handle it: how adapters
+        that serve authenticated people act, no client choosing ``at``. A retried
+        ``command_id`` is rebuilt at the time it was first recorded, so the same command
+        is answered again and a different one under that id refused; a first attempt that
+        recorded nothing is answered as it was. ``fresh``: the id was just made, so there
+        is nothing to recall."""
+        at = self.now()
+        earlier = None if fresh else self.recall(command_id)
+        if earlier is not None:
+            if not earlier.events:
+                return earlier
+            at = earlier.events[0].at
+        command = self.build(command_type, command_id=command_id, at=at, **fields)
+        return self.handle(command, command_id=command_id, entered_by=entered_by)
 
     def attempts(self, after_id: int = 0, limit: int = 1000) -> list[Attempt]:
         """The attempts log: refused commands after an id, oldest first."""

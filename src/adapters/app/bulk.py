@@ -27,6 +27,8 @@ class HistoryItem:
     event: Any
     actor_id: str
     at: datetime
+    #: Who entered it for the actor (代录), if someone else.
+    entered_by: str = ""
 
 
 def load(
@@ -53,7 +55,8 @@ def load(
 
 def _envelope(item: HistoryItem, clock: Callable[[], datetime]) -> Envelope:
     command_id = f"load:{item.stream_id}:{item.version}"
-    return Envelope(item.actor_id, item.at, command_id, clock())
+    proxy = "" if item.entered_by == item.actor_id else item.entered_by
+    return Envelope(item.actor_id, item.at, command_id, clock(), proxy)
 
 
 def _batched(items: Iterable[HistoryItem], size: int) -> Iterator[list[HistoryItem]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from adapters.storage.folding import StateCache, ViewRows, fold
+from adapters.storage.folding import StateCache, ViewRows, top_up
 from adapters.storage.store import EventStore, WriteTransaction
 from dangjian_core.catalog import concept_of_prefix
 from dangjian_core.kernel.concept import Stream
@@ -34,10 +34,10 @@ class StoreFacts(ViewRows):
         """The stream's state now, topped up under the transaction."""
         concept = concept_of_prefix(stream.prefix)
         stream_id = stream.id(subject_id)
-        version, state = self._cache.get(concept, stream_id)
-        version, state = fold(concept, version, state, self._tx.read_fact(stream_id, version))
-        self._cache.put(stream_id, version, state)
-        found: S = state
+        cached = self._cache.get(concept, stream_id)
+        folded = top_up(concept, cached, self._tx.read_fact(stream_id, cached.version))
+        self._cache.put(stream_id, folded)
+        found: S = folded.state
         return found
 
     def rows(self, table: Table, where: Mapping[str, Value]) -> list[Row]:

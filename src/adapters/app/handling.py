@@ -21,14 +21,21 @@ from adapters.app.facts import StoreFacts
 from adapters.app.follow_ups import FollowUpResult
 from adapters.app.idempotency import answer_again, digests, recorded_again
 from adapters.storage.errors import VersionConflict
-from adapters.storage.folding import StateCache, fold
+from adapters.storage.folding import Folded, StateCache, top_up
 from adapters.storage.mapper import Envelope, encode
 from adapters.storage.store import CommandRecord, EventStore, NewEvent
-from dangjian_core.catalog import concept_of, decide, stream_of
+from dangjian_core.catalog import concept_of, decide, stream_of, violation
 from dangjian_core.kernel.concept import Concept
-from dangjian_core.kernel.errors import DomainError
+from dangjian_core.kernel.errors import (
+    DomainError,
+    InvalidCommand,
+    OutOfTimeOrder,
+    Unauthorized,
+)
+from dangjian_core.kernel.facts import Facts
+from dangjian_core.kernel.ids import is_valid_id
 from dangjian_core.kernel.recorded import Recorded
-from dangjian_core.kernel.time import check_not_future
+from dangjian_core.kernel.time import check_not_future, entered_late
 
 
 @frozen
@@ -51,6 +58,43 @@ class Outcome:
 CONFLICT_RETRIES = 3
 
 
+def in_time_order(stream_id: str, last_at: datetime | None, at: datetime) -> None:
+    """Refuse to record events dated before the stream's latest event (its history is
+    kept in time order: the order of the log is the order of the claims)."""
+    if last_at is not None and at < last_at:
+        raise OutOfTimeOrder(
+            f"命令时间 {at.isoformat()} 早于 {stream_id} 的上一条记录({last_at.isoformat()})，"
+            "请按时间顺序录入",
+            f"{stream_id} already has an event at {last_at.isoformat()}, after this "
+            f"command's time {at.isoformat()}: enter a subject's history in time order",
+        )
+
+
+def still_entitled(
+    concept: Concept[Any, Any, Any],
+    stream_id: str,
+    version: int,
+    state: Any,
+    events: list[Any],
+    command: Any,
+    now: datetime,
+    facts: Facts,
+) -> None:
+    """补录 — a late entry's events must be allowed to its actor also at the time of
+    recording: nobody who has since lost a role enters what the role allowed by dating it
+    back to when they held it. Asked of the authority replay, as an inspector would."""
+    before = state
+    for i, event in enumerate(events):
+        seen_now = Recorded(0, stream_id, version + i + 1, command.actor_id, now, event)
+        rule = violation(seen_now, facts, before)
+        if rule is not None:
+            raise Unauthorized(
+                f"{rule.zh}(补录须录入时仍有此职权)",
+                f"{rule.en} (a late entry needs the authority also when it is recorded)",
+            )
+        before = concept.evolve(before, event)
+
+
 class Handler:
     """命令处理 — decides and records one command at a time on a store, with a cache of
     folded stream states shared by the application's threads."""
@@ -60,9 +104,10 @@ class Handler:
         self._clock = clock
         self._cache = cache
 
-    def decided(self, command: Any, command_id: str | None = None) -> Outcome:
+    def decided(self, command: Any, command_id: str | None = None, entered_by: str = "") -> Outcome:
         """Decide and record one command (follow-ups not run); a repeated ``command_id``
-        is answered, not re-applied.
+        is answered, not re-applied. ``entered_by`` names who typed it in when that is
+        not the actor (代录); it goes into each event's envelope.
 
         The stream is locked from load to append, so handled commands never race each
         other; should a writer that takes no stream lock (a bulk load) get in first, the
@@ -71,12 +116,19 @@ class Handler:
         command_id = command_id or uuid.uuid4().hex
         concept, stream_id = concept_of(command), stream_of(command)
         digest, *earlier = digests(command)
+        proxy = "" if entered_by == command.actor_id else entered_by
+        if proxy and not is_valid_id(proxy):
+            raise InvalidCommand(
+                f"录入人编号格式不对: {proxy!r}", f"malformed entered_by id {proxy!r}"
+            )
         for _ in range(CONFLICT_RETRIES - 1):
             try:
-                return self._handle(command, concept, stream_id, command_id, digest, earlier)
+                return self._handle(
+                    command, concept, stream_id, command_id, (digest, earlier), proxy
+                )
             except VersionConflict:
                 self._cache.forget(stream_id)
-        return self._handle(command, concept, stream_id, command_id, digest, earlier)
+        return self._handle(command, concept, stream_id, command_id, (digest, earlier), proxy)
 
     def _handle(
         self,
@@ -84,21 +136,28 @@ class Handler:
         concept: Concept[Any, Any, Any],
         stream_id: str,
         command_id: str,
-        digest: str,
-        earlier: list[str],
+        digests_: tuple[str, list[str]],
+        entered_by: str,
     ) -> Outcome:
+        digest, earlier = digests_
         refusal: DomainError | None = None
         with self.store.writing(stream_id) as tx:
             # the command id and the stream's new events in one go (one round trip)
-            cached_version, cached_state = self._cache.get(concept, stream_id)
-            record, rows = tx.recall_and_read(command_id, stream_id, cached_version)
+            cached = self._cache.get(concept, stream_id)
+            record, rows = tx.recall_and_read(command_id, stream_id, cached.version)
             if record is not None:
                 return Outcome(answer_again(tx, record, (digest, *earlier)), replayed=True)
-            version, state = fold(concept, cached_version, cached_state, rows)
+            folded = top_up(concept, cached, rows)
+            version, state = folded.version, folded.state
             facts = StoreFacts(tx, self._cache, self.store)
             try:
-                check_not_future(command.at, self._clock())
+                now = self._clock()
+                check_not_future(command.at, now)
                 events = decide(command, state, facts)
+                if events:
+                    in_time_order(stream_id, folded.last_at, command.at)
+                if entered_late(command.at, now):
+                    still_entitled(concept, stream_id, version, state, events, command, now, facts)
             except DomainError as refused:
                 # Kept in the attempts log by this same transaction; no event is written.
                 tx.log_attempt(
@@ -106,7 +165,9 @@ class Handler:
                 )
                 refusal = refused
             else:
-                envelope = Envelope(command.actor_id, command.at, command_id, self._clock())
+                envelope = Envelope(
+                    command.actor_id, command.at, command_id, self._clock(), entered_by
+                )
                 new = [
                     NewEvent(version + i + 1, *encode(e, envelope)) for i, e in enumerate(events)
                 ]
@@ -116,7 +177,8 @@ class Handler:
             raise refusal
         for event in events:
             state = concept.evolve(state, event)
-        self._cache.put(stream_id, version + len(events), state)
+        last_at = command.at if events else folded.last_at
+        self._cache.put(stream_id, Folded(version + len(events), state, last_at))
         return Outcome(
             tuple(
                 Recorded(pos, stream_id, e.version, command.actor_id, command.at, event)

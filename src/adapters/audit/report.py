@@ -21,6 +21,7 @@ CHECKS = {
     "held": ("持有的检查点", "held checkpoints"),
     "authority": ("操作人职权", "actors' authority"),
     "entries": ("录入时间", "entry times"),
+    "proxies": ("代录", "proxy entries"),
     "views": ("读模型", "read models"),
 }
 """Every check, in the order it is run and reported, with its Chinese and English name."""
@@ -86,6 +87,8 @@ class VerifyReport:
     #: 补录 — per actor, how many events were recorded after their time by more than the
     #: clock skew (entered late), most first.
     late: tuple[tuple[str, int], ...] = ()
+    #: 代录 — per "operator→actor", how many events someone entered for the actor.
+    proxy: tuple[tuple[str, int], ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -60,6 +60,7 @@ def sections(
     corrupt: bool,
     live: bool,
     late: tuple[tuple[str, int], ...] = (),
+    proxy: tuple[tuple[str, int], ...] = (),
 ) -> tuple[Section, ...]:
     """One line per check, in report order."""
     unanchored = events - anchored
@@ -126,6 +127,7 @@ def sections(
             )
         )
     lines.append(_entries(late))
+    lines.append(_proxies(proxy))
     if corrupt:
         lines.append(
             Section(
@@ -155,6 +157,26 @@ def sections(
             )
         )
     return tuple(lines)
+
+
+def _proxies(proxy: tuple[tuple[str, int], ...]) -> Section:
+    """How many events someone entered for another (代录), per operator → actor: a note,
+    like late entries (proxy entry is allowed; it must only be visible)."""
+    if not proxy:
+        return Section(
+            "proxies",
+            "ok",
+            "每条事件都由操作人本人录入 (无代录)",
+            "every event entered by its actor",
+        )
+    total = sum(count for _, count in proxy)
+    who = ", ".join(f"{pair} × {count}" for pair, count in proxy)
+    return Section(
+        "proxies",
+        "note",
+        f"代录 {total} 条 (录入人→操作人): {who}",
+        f"{total} event(s) entered for their actor by someone else (operator→actor): {who}",
+    )
 
 
 def _entries(late: tuple[tuple[str, int], ...]) -> Section:

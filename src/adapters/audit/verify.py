@@ -56,7 +56,7 @@ def verify(
         evidence = source
     authority = [factory() for factory in AUTHORITY_CHECKS]
     checks: list[EventCheck] = [factory() for factory in EVENT_CHECKS] + authority
-    log, findings, late = _scan(evidence, checks, progress)
+    log, findings, (late, proxy) = _scan(evidence, checks, progress)
     chain = check_chain(evidence.ledger, log, evidence.chain)
     anchors = [Anchor("checkpoints", r.note, r) for r in evidence.checkpoints]
     anchors += [Anchor("held", note) for note in held_checkpoints]
@@ -81,6 +81,7 @@ def verify(
         corrupt=corrupt,
         live=evidence.store is not None,
         late=late,
+        proxy=proxy,
     )
     return VerifyReport(
         evidence.label,
@@ -96,17 +97,26 @@ def verify(
         replay,
         figures,
         late,
+        proxy,
     )
+
+
+Counts = tuple[tuple[str, int], ...]
+
+
+def _most_first(counter: Counter[str]) -> Counts:
+    return tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
 
 
 def _scan(
     evidence: Evidence, checks: list[EventCheck], progress: Callable[[int], None] | None
-) -> tuple[list[tuple[int, bytes]], list[Finding], tuple[tuple[str, int], ...]]:
+) -> tuple[list[tuple[int, bytes]], list[Finding], tuple[Counts, Counts]]:
     """One pass over the log: digests for the chain, canonical bytes, decoding, event
-    checks, and who entered events late."""
+    checks, who entered events late, and who entered events for someone else."""
     log: list[tuple[int, bytes]] = []
     findings: list[Finding] = []
     late: Counter[str] = Counter()
+    proxy: Counter[str] = Counter()
     try:
         for row in evidence.rows():
             linked = LinkedEvent(row.position, row.stream_id, row.version, row.topic, row.state)
@@ -117,6 +127,8 @@ def _scan(
                 seen.envelope.at, seen.envelope.recorded_at
             ):
                 late[seen.envelope.actor_id] += 1
+            if seen.envelope is not None and seen.envelope.entered_by:
+                proxy[f"{seen.envelope.entered_by}→{seen.envelope.actor_id}"] += 1
             for check in checks:
                 findings += check.see(seen)
             if progress is not None:
@@ -125,7 +137,7 @@ def _scan(
         findings.append(Finding("decode", "unreadable", error.zh, error.en, None, None))
     for check in checks:
         findings += check.finish()
-    return log, findings, tuple(sorted(late.items(), key=lambda item: (-item[1], item[0])))
+    return log, findings, (_most_first(late), _most_first(proxy))
 
 
 def _canonical(linked: LinkedEvent) -> list[Finding]:

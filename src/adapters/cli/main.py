@@ -15,7 +15,9 @@ from typing import Any
 import click
 from eventsourcing.persistence import PersistenceError
 
-from adapters.cli import audit, audit_group, project, roster, trail, wall
+from adapters.cli import audit, audit_group, project, roster, serve, trail, wall
+from adapters.cli.accounts import commands as account_commands
+from adapters.cli.accounts import views as account_views
 from adapters.cli.calendar import commands as calendar_commands
 from adapters.cli.calendar import views as calendar_views
 from adapters.cli.development import commands as development_commands
@@ -122,6 +124,9 @@ cli.add_command(
         people_views,
     )
 )
+cli.add_command(
+    _group("account", "账户: 邀请开户、停用、吊销令牌 / accounts", account_commands, account_views)
+)
 cli.add_command(_group("task", "任务: 发布、领办、提交、审核 / tasks", task_commands, task_views))
 cli.add_command(
     _group(
@@ -177,7 +182,7 @@ cli.add_command(
     )
 )
 cli.add_command(audit_group.audit_commands)
-for _module in (wall, points_views, trail, audit):
+for _module in (wall, points_views, trail, audit, serve):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import Any
 
+from adapters.cli.accounts import sentences as accounts
 from adapters.cli.calendar import sentences as calendar
 from adapters.cli.development import sentences as development
 from adapters.cli.evaluation import sentences as evaluation
@@ -28,6 +29,7 @@ CONCEPTS: tuple[ModuleType, ...] = (
     people,
     calendar,
     grids,
+    accounts,
     tasks,
     points,
     evaluation,

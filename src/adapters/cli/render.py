@@ -16,8 +16,6 @@ from rich.table import Table
 from rich.text import Text
 
 from adapters.storage.mapper import converter
-from dangjian_core.catalog import EVENT_NAMES
-from dangjian_core.kernel.recorded import Recorded
 
 
 def make_console(*, stderr: bool = False) -> Console:
@@ -72,19 +70,6 @@ def emit(console: Console, renderables: Iterable[RenderableType]) -> None:
     for renderable in renderables:
         # Sentences are not wrapped at the console width: a pipe or a log keeps them whole.
         console.print(renderable, soft_wrap=isinstance(renderable, str))
-
-
-def event_document(recorded: Recorded[Any]) -> dict[str, Any]:
-    """A recorded event as JSON: its place in the log, its actor and time, its data."""
-    return {
-        "position": recorded.position,
-        "stream_id": recorded.stream_id,
-        "version": recorded.version,
-        "type": EVENT_NAMES[type(recorded.event)],
-        "actor_id": recorded.actor_id,
-        "at": recorded.at.isoformat(),
-        "data": converter.unstructure(recorded.event),
-    }
 
 
 def plain(value: Any) -> Any:

@@ -80,7 +80,8 @@ def import_(paths: tuple[Path, ...], actor_id: str, at: datetime | None) -> None
     def stages(label: str, total: int) -> AbstractContextManager[Callable[[int], None]]:
         return progress_bar(label, total, quiet=runtime.as_json)
 
-    report = import_roster(app, raw, actor_id=actor_id, at=when, stages=stages)
+    operator = current().operator()
+    report = import_roster(app, raw, actor_id=actor_id, at=when, stages=stages, entered_by=operator)
     counts = "、".join(f"{s.sheet} {s.rows} 行" for s in report.sheets)
     message = f"已导入花名册: {counts}; 写入事件 {report.events} 条"
     if report.events == 0:

@@ -6,6 +6,9 @@ The root command puts a :class:`Runtime` on the click context; commands fetch it
 
 from __future__ import annotations
 
+import getpass
+import os
+import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -16,9 +19,12 @@ from adapters.app import Dangjian, follow_ups, open_app
 from adapters.app.handling import Outcome
 from adapters.cli.clock import Actor
 from adapters.cli.messages import NO_CHANGE, answered_again, sentence
-from adapters.cli.render import emit, emit_json, event_document, make_console
+from adapters.cli.render import emit, emit_json, make_console
+from adapters.identity import Identity, TokenScope
 from adapters.storage.errors import DuplicateCommandId
 from adapters.storage.urls import DEFAULT_STORE
+from adapters.views.documents import event_document
+from dangjian_core.accounts.events import Scope
 
 C = TypeVar("C")
 
@@ -31,6 +37,7 @@ class Runtime:
         self.as_json = as_json
         self.console: Console = make_console()
         self._app: Dangjian | None = None
+        self._operator: str | None = None
 
     def app(self, *, must_exist: bool = False) -> Dangjian:
         """The application on the store; ``must_exist`` refuses to create a new file."""
@@ -39,12 +46,41 @@ class Runtime:
             click.get_current_context().call_on_close(self._app.close)
         return self._app
 
+    def operator(self) -> str:
+        """录入人 — who is typing: the holder of the API token in ``$DANGJIAN_TOKEN`` (it
+        must admit them now, with the write scope), else the shell's user as
+        ``shell:<user>`` — an operator nobody authenticated, and recorded as such."""
+        if self._operator is None:
+            self._operator = operator_of(self.app(), os.environ.get(TOKEN_ENV, ""))
+        return self._operator
+
     def show(self, document: Any, renderables: Iterable[RenderableType]) -> None:
         """Print the JSON document with ``--json``, else the renderables."""
         if self.as_json:
             emit_json(document)
         else:
             emit(self.console, renderables)
+
+
+#: The operator's API token (``<token id>.<secret>``), issued to their own account.
+TOKEN_ENV = "DANGJIAN_TOKEN"
+
+
+def operator_of(app: Dangjian, token: str) -> str:
+    """The person a write token stands for, or ``shell:<os user>`` without a token."""
+    if token:
+        who = Identity(app).bearer(token)
+        if not who.may(Scope.WRITE):
+            raise TokenScope(
+                f"{TOKEN_ENV} 的令牌没有写入权限", f"the token in {TOKEN_ENV} lacks the write scope"
+            )
+        return who.person_id
+    try:
+        name = getpass.getuser()
+    except (OSError, KeyError):  # no login name for this uid (a bare container)
+        name = f"uid{os.getuid()}"
+    user = re.sub(r"[^A-Za-z0-9_.\-]", "_", name)[:50] or "unknown"
+    return f"shell:{user}"
 
 
 def current() -> Runtime:
@@ -81,7 +117,7 @@ def record(
 
 def _handle(app: Dangjian, command: Any, actor: Actor) -> Outcome:
     try:
-        return app.handle(command, command_id=actor.command_id)
+        return app.handle(command, command_id=actor.command_id, entered_by=current().operator())
     except DuplicateCommandId as error:
         if actor.at_given:
             raise
@@ -98,6 +134,7 @@ def outcome_document(outcome: Outcome, actor: Actor, lines: list[str]) -> dict[s
         "ok": True,
         "command_id": actor.command_id,
         "at": actor.at.isoformat(),
+        "entered_by": current().operator(),
         "changed": outcome.changed,
         "replayed": outcome.replayed,
         "message": "\n".join(lines),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import click
 
 from adapters.cli.clock import show_time
@@ -13,6 +15,8 @@ SUBJECT_KINDS = ("branch", "task", "person")
 
 #: 补录 — recorded after its time by more than the clock skew (the JSON says ``late``).
 LATE = "补录"
+#: 代录 — entered for the actor by someone else (the JSON says ``entered_by``).
+PROXY = "代录"
 
 
 def _check_subject(subject: str) -> None:
@@ -29,7 +33,8 @@ def _check_subject(subject: str) -> None:
 def trail(subject: str) -> None:
     """审计轨迹: 某支部/任务/人员的全部事件 / every event of branch:ID, task:ID or person:ID.
 
-    事后才录入的记录 (记录时间晚于事件时间) 标为「补录」 / late entries are marked 补录.
+    事后才录入的记录 (记录时间晚于事件时间) 标为「补录」, 他人代为录入的标为「代录 录入人」
+    / late entries are marked 补录, entries made for the actor by someone else 代录.
     """
     _check_subject(subject)
     runtime = current()
@@ -46,9 +51,16 @@ def trail(subject: str) -> None:
             str(row["actor_id"]),
             title,
             details,
-            LATE if row["late"] else "",
+            _entry(row),
         )
     runtime.show({"subject": subject, "events": rows}, [heading(f"审计轨迹 {subject}"), grid])
+
+
+def _entry(row: Mapping[str, object]) -> str:
+    marks = [LATE] if row["late"] else []
+    if row.get("entered_by"):
+        marks.append(f"{PROXY} {row['entered_by']}")
+    return " ".join(marks)
 
 
 COMMANDS = (trail,)

@@ -86,8 +86,9 @@ class Scratch(ViewRows):
     """草稿 — the store's streams as read, with the import's decisions folded on top: the
     facts the import's commands are decided against."""
 
-    def __init__(self, store: EventStore) -> None:
+    def __init__(self, store: EventStore, entered_by: str = "") -> None:
         super().__init__(store)
+        self.entered_by = entered_by
         self._streams: dict[str, tuple[int, Any]] = {}
         self.pending: list[HistoryItem] = []
 
@@ -129,7 +130,9 @@ class Scratch(ViewRows):
         for event in events:
             state = concept.evolve(state, event)
             version += 1
-            item = HistoryItem(stream_id, version, event, command.actor_id, command.at)
+            item = HistoryItem(
+                stream_id, version, event, command.actor_id, command.at, self.entered_by
+            )
             self.pending.append(item)
         self._streams[stream_id] = (version, state)
         return len(events)
@@ -142,15 +145,17 @@ def import_roster(
     actor_id: str,
     at: datetime,
     stages: Stages = _silent,
+    entered_by: str = "",
 ) -> ImportReport:
-    """Import a roster as ``actor_id`` at ``at``: all rows, or — on any problem — nothing."""
+    """Import a roster as ``actor_id`` at ``at``: all rows, or — on any problem — nothing.
+    ``entered_by`` names who typed it in, when not the actor (代录)."""
     if at.tzinfo is None:
         raise InvalidCommand("导入时间须带时区", "the import time must be timezone-aware")
     with stages("校验 / checking cells", raw.count) as advance:
         roster = validate(raw, advance)
     steps = plan(roster, actor_id, at)
     for attempt in range(CONFLICT_RETRIES):
-        scratch = Scratch(app.store)
+        scratch = Scratch(app.store, entered_by)
         unchanged = _decide_all(scratch, steps, stages)
         with stages("写入 / writing", len(scratch.pending)) as advance:
             try:

@@ -12,7 +12,10 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
+
+from attrs import frozen
 
 from adapters.storage.mapper import recorded_of
 from adapters.storage.store import EventStore, StoredRow
@@ -25,29 +28,39 @@ from dangjian_core.kernel.recorded import Recorded
 PAGE = 2000
 
 
+@frozen
+class Folded:
+    """折叠结果 — a stream's state at a version, and the time of its latest event (None
+    before the first): a command on the stream may not be dated before it."""
+
+    version: int
+    state: Any
+    last_at: datetime | None = None
+
+
 class StateCache:
-    """状态缓存 — the latest folded (version, state) per stream, least-recently-used first out."""
+    """状态缓存 — the latest :class:`Folded` per stream, least-recently-used first out."""
 
     def __init__(self, capacity: int = 20_000) -> None:
         self.capacity = capacity
-        self._states: OrderedDict[str, tuple[int, Any]] = OrderedDict()
+        self._states: OrderedDict[str, Folded] = OrderedDict()
         self._lock = threading.Lock()  # threads of one application share the cache
 
-    def get(self, concept: Concept[Any, Any, Any], stream_id: str) -> tuple[int, Any]:
-        """The cached version and state, or the stream's initial state at version 0."""
+    def get(self, concept: Concept[Any, Any, Any], stream_id: str) -> Folded:
+        """The cached fold, or the stream's initial state at version 0."""
         with self._lock:
             cached = self._states.get(stream_id)
             if cached is not None:
                 self._states.move_to_end(stream_id)
-        return (0, concept.initial()) if cached is None else cached
+        return Folded(0, concept.initial()) if cached is None else cached
 
-    def put(self, stream_id: str, version: int, state: Any) -> None:
-        """Remember a stream's state at a version (never moving a stream backwards)."""
+    def put(self, stream_id: str, folded: Folded) -> None:
+        """Remember a stream's fold (never moving a stream backwards)."""
         with self._lock:
             cached = self._states.get(stream_id)
-            if cached is not None and cached[0] > version:
+            if cached is not None and cached.version > folded.version:
                 return
-            self._states[stream_id] = (version, state)
+            self._states[stream_id] = folded
             self._states.move_to_end(stream_id)
             while len(self._states) > self.capacity:
                 self._states.popitem(last=False)
@@ -61,6 +74,16 @@ class StateCache:
         """Forget everything."""
         with self._lock:
             self._states.clear()
+
+
+def top_up(concept: Concept[Any, Any, Any], folded: Folded, rows: list[StoredRow]) -> Folded:
+    """Fold stored rows onto a cached fold, keeping the latest event's time."""
+    state, last_at = folded.state, folded.last_at
+    for row in rows:
+        recorded = recorded_of(row)
+        state = concept.evolve(state, recorded.event)
+        last_at = recorded.at
+    return Folded(rows[-1].version, state, last_at) if rows else folded
 
 
 def fold(

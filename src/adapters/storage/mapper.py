@@ -113,12 +113,15 @@ _omitting_defaults(TaskIssued)
 
 @frozen
 class Envelope:
-    """信封 — who recorded an event, when, by which command, and when it was stored."""
+    """信封 — who recorded an event, when, by which command, and when it was stored; and,
+    for an entry made by someone for the actor (代录), who entered it (``entered_by``,
+    empty when the actor entered it themself)."""
 
     actor_id: str
     at: datetime
     command_id: str
     recorded_at: datetime
+    entered_by: str = ""
 
 
 def encode(event: Any, envelope: Envelope) -> tuple[str, bytes]:
@@ -131,6 +134,10 @@ def encode(event: Any, envelope: Envelope) -> tuple[str, bytes]:
         "recorded": envelope.recorded_at.isoformat(),
         "data": converter.unstructure(event),
     }
+    if envelope.entered_by:
+        # Only proxy entries carry the key: events entered by their actor are stored
+        # exactly as before proxy entry was recorded.
+        body["entered"] = envelope.entered_by
     return EVENT_NAMES[type(event)], dumps(body)
 
 
@@ -161,9 +168,12 @@ def decode(
                 "at": body["at"],
                 "command_id": body["command"],
                 "recorded_at": body["recorded"],
+                "entered_by": body.get("entered", ""),
             },
             Envelope,
         )
+        if "entered" in body and envelope.entered_by in ("", envelope.actor_id):
+            raise ValueError("entered is stored only for an entry made for someone else")
         event = converter.structure(body["data"], EVENT_TYPES[topic])
     recorded = Recorded(position, stream_id, version, envelope.actor_id, envelope.at, event)
     return recorded, envelope

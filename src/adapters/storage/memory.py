@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 import attrs
 from eventsourcing.persistence import IntegrityError, StoredEvent
@@ -11,6 +11,7 @@ from eventsourcing.popo import POPOApplicationRecorder
 
 from adapters.storage.chain import ChainEntry, LinkedEvent, extend, genesis
 from adapters.storage.errors import StorageError, VersionConflict
+from adapters.storage.secrets import MemorySecrets, SqlSecrets
 from adapters.storage.store import (
     Attempt,
     CheckpointRecord,
@@ -99,6 +100,7 @@ class MemoryEventStore(EventStore):
 
     def __init__(self, *, ledger: str | None = None) -> None:
         self.url = "memory://"
+        self._secrets = MemorySecrets()
         self.recorder = POPOApplicationRecorder()
         self.commands: dict[str, CommandRecord] = {}
         self._ledger = ledger or "dangjian:memory"
@@ -144,6 +146,10 @@ class MemoryEventStore(EventStore):
     def ledger(self) -> str:
         """The ledger's name."""
         return self._ledger
+
+    def chain_at(self, position: int) -> ChainEntry | None:
+        """The chain entry covering the event at a stored position."""
+        return next((entry for entry in reversed(self.chain) if entry.position == position), None)
 
     def read_chain(self, after_seq: int, limit: int) -> list[ChainEntry]:
         """Chain entries after a sequence number."""
@@ -206,6 +212,10 @@ class MemoryEventStore(EventStore):
     def max_position(self) -> int:
         """The number of events."""
         return int(self.recorder.max_notification_id() or 0)
+
+    def secrets(self, *, write: bool = False) -> AbstractContextManager[SqlSecrets]:  # noqa: ARG002
+        """The secret tables (an in-memory SQLite database of their own)."""
+        return self._secrets.transaction()
 
     @contextmanager
     def views(self, *, write: bool = False) -> Iterator[ViewTransaction]:  # noqa: ARG002

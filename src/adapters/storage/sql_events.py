@@ -12,6 +12,7 @@ from typing import Any
 
 from attrs import frozen
 
+from adapters.storage.secrets import secret_statements
 from adapters.storage.sql_ledger import SqlLedger, ledger_statements
 from adapters.storage.sql_views import prepare_views
 from adapters.storage.store import CommandRecord
@@ -96,7 +97,10 @@ def prepare_tables(cursor: Any, dialect: Dialect, ledger: str) -> str:
     """The command log, the audit log and the views beside eventsourcing's tables, created
     in the opening transaction (views rebuilt if their declaration changed). Returns the
     ledger name in force: the stored one, else ``ledger``, which is then stored."""
-    ddl = ledger_statements(dialect.prefix, dialect.int_type, dialect.serial)
+    ddl = [
+        *ledger_statements(dialect.prefix, dialect.int_type, dialect.serial),
+        *secret_statements(dialect.prefix),
+    ]
     for statement in (EventSql.of(dialect).commands_ddl, *ddl):
         cursor.execute(statement)
     sql = SqlLedger(cursor, dialect.mark, dialect.prefix)

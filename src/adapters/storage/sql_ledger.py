@@ -142,6 +142,15 @@ class SqlLedger:
             self._cursor.executemany(sql, rows)
         return entries
 
+    def entry_at(self, position: int) -> ChainEntry | None:
+        """The chain entry covering the event at a stored position."""
+        found = self._one(
+            f"SELECT seq, position, hash FROM {self._prefix}dangjian_chain "
+            f"WHERE position = {self._mark}",
+            [position],
+        )
+        return None if found is None else ChainEntry(int(found[0]), int(found[1]), _unhex(found[2]))
+
     def read_chain(self, after_seq: int, limit: int) -> list[ChainEntry]:
         """Chain entries after a sequence number."""
         self._cursor.execute(

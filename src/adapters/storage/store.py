@@ -22,6 +22,7 @@ from contextlib import AbstractContextManager
 from attrs import frozen
 
 from adapters.storage.chain import ChainEntry
+from adapters.storage.secrets import SqlSecrets
 from adapters.storage.views import ViewTransaction
 
 
@@ -191,6 +192,10 @@ class AuditLog(ABC):
         """Hash-chain entries after a sequence number, in order."""
 
     @abstractmethod
+    def chain_at(self, position: int) -> ChainEntry | None:
+        """The chain entry covering the event at a stored position (None: no such event)."""
+
+    @abstractmethod
     def record_checkpoint(self, checkpoint: CheckpointRecord) -> None:
         """Keep a signed checkpoint (sizes are unique)."""
 
@@ -215,8 +220,16 @@ class ViewStore(ABC):
         """A transaction over the materialised views and their tracking position."""
 
 
-class EventStore(EventLog, AuditLog, ViewStore):
-    """事件库 — the event log, its lock, the audit log and the views beside it."""
+class SecretStore(ABC):
+    """保密表 — secrets kept beside the log, never in it (:mod:`adapters.storage.secrets`)."""
+
+    @abstractmethod
+    def secrets(self, *, write: bool = False) -> AbstractContextManager[SqlSecrets]:
+        """A transaction over the secret tables (committed if the block succeeds)."""
+
+
+class EventStore(EventLog, AuditLog, ViewStore, SecretStore):
+    """事件库 — the event log, its lock, the audit log, the views and the secrets beside it."""
 
     url: str
 

@@ -1,6 +1,7 @@
 """审计轨迹查询 — every event about a subject, found through the ``audit`` read model,
 read from the log itself and described in Chinese, with when each was recorded and
-whether it was entered late (补录: recorded after its time by more than the clock skew)."""
+whether it was entered late (补录: recorded after its time by more than the clock skew)
+and who entered it when not its actor (代录)."""
 
 from __future__ import annotations
 
@@ -48,4 +49,5 @@ def _trail_row(subject: str, row: StoredRow) -> dict[str, Any]:
         "summary": describe(recorded.event),
         "recorded_at": envelope.recorded_at.isoformat(),
         "late": entered_late(recorded.at, envelope.recorded_at),
+        "entered_by": envelope.entered_by,
     }

@@ -53,6 +53,13 @@ class FutureTime(InvalidCommand):
     code = "future_time"
 
 
+class OutOfTimeOrder(DomainError):
+    """时间倒序 — a command dated before the latest event of the stream it changes: each
+    subject's history is recorded in time order, so first come is first recorded."""
+
+    code = "time_order"
+
+
 def build(command_type: type[_C], /, **fields: object) -> _C:
     """Construct a command, turning shape errors (wrong type, out of range) into
     :class:`InvalidCommand` that names the command and the problem."""

@@ -38,12 +38,12 @@ def check_aware(_instance: object, attribute: Any, value: Any) -> None:
     """attrs validator: command times must be timezone-aware datetimes within :data:`YEARS`."""
     if not isinstance(value, datetime) or value.tzinfo is None:
         raise ValueError(
-            f"{attribute.name} 须为带时区的时间 / must be a timezone-aware datetime, got {value!r}"
+            f"{attribute.name} 须为带时区的时间 / {attribute.name} must be a timezone-aware datetime, got {value!r}"
         )
     if value.year not in YEARS or local(value).year not in YEARS:
         raise ValueError(
             f"{attribute.name} 年份须在{YEARS.start}–{YEARS.stop - 1}之间 / "
-            f"must fall in the years {YEARS.start}–{YEARS.stop - 1}, got {value.isoformat()}"
+            f"{attribute.name} must fall in the years {YEARS.start}–{YEARS.stop - 1}, got {value.isoformat()}"
         )
 
 

@@ -23,6 +23,7 @@ from adapters.storage.postgres.connection import (
 )
 from adapters.storage.postgres.statements import PostgresSql, stored_row
 from adapters.storage.postgres.transaction import PostgresWriteTransaction
+from adapters.storage.secrets import SqlSecrets
 from adapters.storage.sql_events import postgres_dialect, prepare_tables
 from adapters.storage.sql_ledger import LEDGER_ENV, SqlLedger
 from adapters.storage.sql_views import SqlViewTransaction
@@ -178,6 +179,11 @@ class PostgresEventStore(EventStore):
         """The ledger's name (stored on first use)."""
         return self._ledger
 
+    def chain_at(self, position: int) -> ChainEntry | None:
+        """The chain entry covering the event at a stored position."""
+        with translated(), self._transaction() as cursor:
+            return self._ledger_sql(cursor).entry_at(position)
+
     def read_chain(self, after_seq: int, limit: int) -> list[ChainEntry]:
         """Hash-chain entries after a sequence number."""
         with translated(), self._transaction() as cursor:
@@ -202,6 +208,15 @@ class PostgresEventStore(EventStore):
         """Refused commands after an id."""
         with translated(), self._transaction() as cursor:
             return self._ledger_sql(cursor).attempts(after_id, limit)
+
+    # ------------------------------------------------------------------ secrets
+
+    @contextmanager
+    def secrets(self, *, write: bool = False) -> Iterator[SqlSecrets]:  # noqa: ARG002
+        """The secret tables in one transaction (row locks suffice: each write names its
+        rows)."""
+        with translated(), self._transaction() as cursor:
+            yield SqlSecrets(cursor, "%s", self.prefix)
 
     # ------------------------------------------------------------------ views
 

@@ -16,6 +16,7 @@ from eventsourcing.sqlite import (
 )
 
 from adapters.storage.chain import ChainEntry
+from adapters.storage.secrets import SqlSecrets
 from adapters.storage.sql_events import SQLITE, prepare_tables
 from adapters.storage.sql_ledger import LEDGER_ENV, SqlLedger
 from adapters.storage.sql_views import SqlViewTransaction
@@ -147,6 +148,11 @@ class SqliteEventStore(EventStore):
         """The ledger's name (stored on first use)."""
         return self._ledger
 
+    def chain_at(self, position: int) -> ChainEntry | None:
+        """The chain entry covering the event at a stored position."""
+        with translated(), self._locked(write=False) as cursor:
+            return SqlLedger(cursor).entry_at(position)
+
     def read_chain(self, after_seq: int, limit: int) -> list[ChainEntry]:
         """Hash-chain entries after a sequence number."""
         with translated(), self._locked(write=False) as cursor:
@@ -171,6 +177,14 @@ class SqliteEventStore(EventStore):
         """Refused commands after an id."""
         with translated(), self._locked(write=False) as cursor:
             return SqlLedger(cursor).attempts(after_id, limit)
+
+    # ------------------------------------------------------------------ secrets
+
+    @contextmanager
+    def secrets(self, *, write: bool = False) -> Iterator[SqlSecrets]:
+        """The secret tables in one transaction (write-locked when writing)."""
+        with translated(), self._locked(write=write) as cursor:
+            yield SqlSecrets(cursor)
 
     # ------------------------------------------------------------------ views
 

@@ -1,0 +1,1 @@
+"""账户 — ``account …``: commands, views and sentences of the accounts concept."""

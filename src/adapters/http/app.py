@@ -1,0 +1,51 @@
+"""HTTP 应用 — the FastAPI application over one :class:`~adapters.app.Dangjian`: login and
+accounts, a ``POST`` per command, the read models, the event feed, and the invitation
+page. OpenAPI is at ``/openapi.json``, its pages at ``/docs``."""
+
+from __future__ import annotations
+
+import os
+
+from fastapi import FastAPI
+
+from adapters.app import Dangjian, open_app
+from adapters.http import accounts, auth, commands, errors, feed, join, reads
+from adapters.identity import Identity
+from adapters.identity.service import LoginPolicy
+
+#: Environment of ``dangjian serve`` (and of any ASGI server started on :func:`from_env`).
+STORE_ENV = "DANGJIAN_STORE"
+SECURE_ENV = "DANGJIAN_SECURE_COOKIES"
+
+
+def create_app(
+    dangjian: Dangjian, *, secure_cookies: bool = False, policy: LoginPolicy | None = None
+) -> FastAPI:
+    """The HTTP application over an open :class:`Dangjian` (the caller closes it);
+    ``secure_cookies`` marks the session cookie Secure (serve over HTTPS, or behind a
+    proxy that does)."""
+    api = FastAPI(
+        title="党建积分 dangjian",
+        version="0.1.0",
+        description=(
+            "基层党建积分制的接口:登录、命令、读模型、事件流。操作人是登录的人，时间是服务器的时间。"
+            " / The points system's API: the actor is who logged in, the time is the server's."
+        ),
+    )
+    api.state.dangjian = dangjian
+    api.state.identity = Identity(dangjian, policy)
+    api.state.secure_cookies = secure_cookies
+    errors.install(api)
+    for module in (auth, accounts, commands, reads, feed, join):
+        api.include_router(module.router)
+    return api
+
+
+def from_env() -> FastAPI:
+    """The application on ``$DANGJIAN_STORE`` (what ``dangjian serve`` starts in each
+    worker); ``$DANGJIAN_SECURE_COOKIES=1`` marks cookies Secure."""
+    dangjian = open_app(os.environ.get(STORE_ENV) or None)
+    secure = os.environ.get(SECURE_ENV, "") in ("1", "true", "yes")
+    api = create_app(dangjian, secure_cookies=secure)
+    api.router.on_shutdown.append(dangjian.close)
+    return api
