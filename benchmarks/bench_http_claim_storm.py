@@ -72,6 +72,8 @@ async def _timed(
         latencies.append((time.perf_counter() - started) * 1000)
         code = "ok" if answer.status_code == 200 else answer.json().get("code", "?")
         outcomes[f"{answer.status_code} {code}"] += 1
+        if code not in ("ok", "no_slots") and outcomes[f"{answer.status_code} {code}"] == 1:
+            print(f"  first {code}: {answer.json().get('en')}")
 
 
 async def _wave(
@@ -117,7 +119,9 @@ async def storm(base: str, claimers: int, in_flight: int) -> tuple[Counter[str],
         started = time.perf_counter()
         sessions = await asyncio.gather(*(login(i) for i in range(claimers)))
         print(f"logged in {claimers:,} claimers in {time.perf_counter() - started:.1f} s")
-        baseline = _report("baseline GET /auth/me", *await _wave(client, sessions, in_flight, False))
+        baseline = _report(
+            "baseline GET /auth/me", *await _wave(client, sessions, in_flight, False)
+        )
         seconds, latencies, outcomes = await _wave(client, sessions, in_flight, True)
         rate = _report("claims POST /commands/ClaimTask", seconds, latencies, outcomes)
     return outcomes, rate / baseline
@@ -129,7 +133,7 @@ def main() -> None:
     parser.add_argument("--claimers", type=int, default=1000)
     parser.add_argument("--slots", type=int, default=200)
     parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
-    parser.add_argument("--in-flight", type=int, default=64, help="requests in flight at once")
+    parser.add_argument("--in-flight", type=int, default=16, help="requests in flight at once")
     args = parser.parse_args()
     print_machine()
     print(

@@ -6,13 +6,17 @@ changes nothing is still answered."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
+import attrs
 import pytest
 
-from adapters.app import Dangjian
+from adapters.app import Dangjian, open_app
 from dangjian_core.kernel.errors import OutOfTimeOrder
 from dangjian_core.kernel.ids import TaskId
 from dangjian_core.tasks.commands import ClaimTask
 from dangjian_core.tasks.state import NoSlotsLeft
+from tests.adapters.stores import village_app
 from tests.support import LANZHI, T0, XINGCAN, issue, later
 
 T1 = TaskId("T1")
@@ -62,3 +66,21 @@ def test_commands_at_the_same_moment_are_in_order(app: Dangjian) -> None:
     app.handle(issue("T1"))
 
     assert app.handle(ClaimTask(T1, LANZHI, T0)).changed
+
+
+def test_commands_at_the_servers_time_from_two_processes_never_clash(sqlite_url: str) -> None:
+    # two workers whose clocks read a hair apart, the slower one deciding second
+    village_app(sqlite_url).close()
+    ahead = datetime.now(UTC)
+    behind = ahead - timedelta(milliseconds=2)
+    with open_app(sqlite_url, clock=lambda: ahead) as first:
+        deadline = first.now() + timedelta(days=1)
+        first.handle(attrs.evolve(issue("T1"), at=first.now(), deadline=deadline))
+        first.submit(ClaimTask, command_id="c1", fresh=True, task_id="T1", actor_id=LANZHI)
+    with open_app(sqlite_url, clock=lambda: behind) as second:
+        outcome = second.submit(
+            ClaimTask, command_id="c2", fresh=True, task_id="T1", actor_id=XINGCAN
+        )
+
+    assert outcome.changed
+    assert outcome.events[0].at >= ahead

@@ -42,12 +42,18 @@ class Dangjian:
         self.queries = Queries(store)
 
     def handle(
-        self, command: Any, *, command_id: str | None = None, entered_by: str = ""
+        self,
+        command: Any,
+        *,
+        command_id: str | None = None,
+        entered_by: str = "",
+        stamp: bool = False,
     ) -> Outcome:
         """Decide and record one command, then the commands that follow it; a repeated
         ``command_id`` is answered, not re-applied (see :meth:`Handler.decided`).
-        ``entered_by``: who typed the command in for its actor (代录), if someone else."""
-        outcome = self._handler.decided(command, command_id, entered_by)
+        ``entered_by``: who typed the command in for its actor (代录), if someone else;
+        ``stamp``: the command happens now, its ``at`` taken under the stream's lock."""
+        outcome = self._handler.decided(command, command_id, entered_by, stamp=stamp)
         if not outcome.events:
             return outcome
         # Also when answered again: a retry after a crash finishes the follow-ups.
@@ -85,7 +91,9 @@ class Dangjian:
         **fields: Any,
     ) -> Outcome:
         """Build a command at the server's time (:meth:`now`) and handle it: how adapters
-        that serve authenticated people act, no client choosing ``at``. A retried
+        that serve authenticated people act, no client choosing ``at``. The time is taken
+        again under the stream's lock (``stamp``), so requests racing in several worker
+        processes are recorded in the order of their times. A retried
         ``command_id`` is rebuilt at the time it was first recorded, so the same command
         is answered again and a different one under that id refused; a first attempt that
         recorded nothing is answered as it was. ``fresh``: the id was just made, so there
@@ -97,7 +105,8 @@ class Dangjian:
                 return earlier
             at = earlier.events[0].at
         command = self.build(command_type, command_id=command_id, at=at, **fields)
-        return self.handle(command, command_id=command_id, entered_by=entered_by)
+        first = earlier is None  # a first attempt is stamped with the time it is decided
+        return self.handle(command, command_id=command_id, entered_by=entered_by, stamp=first)
 
     def attempts(self, after_id: int = 0, limit: int = 1000) -> list[Attempt]:
         """The attempts log: refused commands after an id, oldest first."""

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from adapters.app import attempts
@@ -35,7 +36,7 @@ from dangjian_core.kernel.errors import (
 from dangjian_core.kernel.facts import Facts
 from dangjian_core.kernel.ids import is_valid_id
 from dangjian_core.kernel.recorded import Recorded
-from dangjian_core.kernel.time import check_not_future, entered_late
+from dangjian_core.kernel.time import LOCAL, check_not_future, entered_late
 
 
 @frozen
@@ -104,10 +105,20 @@ class Handler:
         self._clock = clock
         self._cache = cache
 
-    def decided(self, command: Any, command_id: str | None = None, entered_by: str = "") -> Outcome:
+    def decided(
+        self,
+        command: Any,
+        command_id: str | None = None,
+        entered_by: str = "",
+        *,
+        stamp: bool = False,
+    ) -> Outcome:
         """Decide and record one command (follow-ups not run); a repeated ``command_id``
         is answered, not re-applied. ``entered_by`` names who typed it in when that is
-        not the actor (代录); it goes into each event's envelope.
+        not the actor (代录); it goes into each event's envelope. ``stamp``: the command
+        happens now — its time is taken again under the stream's lock (never before the
+        stream's latest event), so commands of several processes at the server's time
+        are recorded in the order of their times.
 
         The stream is locked from load to append, so handled commands never race each
         other; should a writer that takes no stream lock (a bulk load) get in first, the
@@ -124,11 +135,13 @@ class Handler:
         for _ in range(CONFLICT_RETRIES - 1):
             try:
                 return self._handle(
-                    command, concept, stream_id, command_id, (digest, earlier), proxy
+                    command, concept, stream_id, command_id, (digest, earlier), proxy, stamp
                 )
             except VersionConflict:
                 self._cache.forget(stream_id)
-        return self._handle(command, concept, stream_id, command_id, (digest, earlier), proxy)
+        return self._handle(
+            command, concept, stream_id, command_id, (digest, earlier), proxy, stamp
+        )
 
     def _handle(
         self,
@@ -138,6 +151,7 @@ class Handler:
         command_id: str,
         digests_: tuple[str, list[str]],
         entered_by: str,
+        stamp: bool = False,
     ) -> Outcome:
         digest, earlier = digests_
         refusal: DomainError | None = None
@@ -149,6 +163,10 @@ class Handler:
                 return Outcome(answer_again(tx, record, (digest, *earlier)), replayed=True)
             folded = top_up(concept, cached, rows)
             version, state = folded.version, folded.state
+            if stamp:
+                now = self._clock().astimezone(LOCAL)
+                command = attrs.evolve(command, at=max(now, folded.last_at or now))
+                digest, *earlier = digests(command)
             facts = StoreFacts(tx, self._cache, self.store)
             try:
                 now = self._clock()

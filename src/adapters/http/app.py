@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 
+import anyio.to_thread
 from fastapi import FastAPI
 
 from adapters.app import Dangjian, open_app
@@ -35,10 +36,21 @@ def create_app(
     api.state.dangjian = dangjian
     api.state.identity = Identity(dangjian, policy)
     api.state.secure_cookies = secure_cookies
+    api.router.on_startup.append(_fewer_threads)
     errors.install(api)
     for module in (auth, accounts, commands, reads, feed, join):
         api.include_router(module.router)
     return api
+
+
+#: Threads per worker that run the (blocking) store calls. Starlette's default, 40, makes
+#: the threads fight over the GIL and the store's few connections: a storm of requests
+#: is answered faster queued in the event loop than switched between 40 threads.
+THREADS = 8
+
+
+async def _fewer_threads() -> None:
+    anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
 
 
 def from_env() -> FastAPI:
