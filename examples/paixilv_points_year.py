@@ -105,6 +105,12 @@ class Story:
         self.tally[type(command).__name__] += 1
         return True
 
+    def in_time_order(self, commands: list[Any]) -> None:
+        """Handle commands in the order of their times (a subject's history is recorded in
+        time order; ties keep the order given)."""
+        for command in sorted(commands, key=lambda command: command.at):
+            self.do(command)
+
 
 def found_branch(story: Story) -> None:
     """The town committee founds the branch, registers people and appoints the committee."""
@@ -163,15 +169,16 @@ def run_week(story: Story, rng: random.Random, week: int) -> None:
     for i, pid in enumerate(claimers(rng)):
         if story.do(ClaimTask(task_id, pid, issued + timedelta(minutes=1, seconds=7 * i))):
             claimed.append(pid)
-    for pid in claimed:
-        review(story, rng, task_id, pid, issued)
+    story.in_time_order([c for pid in claimed for c in review(rng, task_id, pid, issued)])
 
 
-def review(story: Story, rng: random.Random, task_id: str, pid: str, issued: datetime) -> None:
+def review(rng: random.Random, task_id: str, pid: str, issued: datetime) -> list[Any]:
     """Submit with evidence, then 胡文渊 reviews: most are approved in full."""
     done = issued + timedelta(days=rng.randint(1, 3), hours=rng.randint(1, 8))
-    story.do(SubmitCompletion(task_id, "已完成,附现场照片", (f"{task_id}-{pid}.jpg",), pid, done))
-    story.do(ApproveCompletion(task_id, pid, None, "", LIAISON, done + timedelta(hours=3)))
+    return [
+        SubmitCompletion(task_id, "已完成,附现场照片", (f"{task_id}-{pid}.jpg",), pid, done),
+        ApproveCompletion(task_id, pid, None, "", LIAISON, done + timedelta(hours=3)),
+    ]
 
 
 def special_cases(story: Story) -> None:
@@ -180,7 +187,9 @@ def special_cases(story: Story) -> None:
     issued = START + timedelta(weeks=50)
     deadline = issued + timedelta(days=10)
     both = (Audience.ACTIVISTS, Audience.VOLUNTEERS)
-    story.do(
+    scene: list[Any] = []
+    day = issued + timedelta(days=2)
+    scene.append(
         IssueTask(
             "T900",
             BRANCH,
@@ -196,30 +205,33 @@ def special_cases(story: Story) -> None:
             issued,
         )
     )
-    for i, pid in enumerate([LANZHI, "lv-xiaofeng", "lv-guoqing", "lv-chunyan"]):
-        story.do(ClaimTask("T900", pid, issued + timedelta(seconds=30 + i)))
-    story.do(WithdrawClaim("T900", "lv-guoqing", issued + timedelta(hours=5)))
-    story.do(ClaimTask("T900", "lv-chunyan", issued + timedelta(hours=6)))
-    day = issued + timedelta(days=2)
-    story.do(SubmitCompletion("T900", "清淤完成", ("T900-lz-1.jpg",), LANZHI, day))
-    story.do(
+    scene += [
+        ClaimTask("T900", pid, issued + timedelta(seconds=30 + i))
+        for i, pid in enumerate([LANZHI, "lv-xiaofeng", "lv-guoqing", "lv-chunyan"])
+    ]
+    scene.append(WithdrawClaim("T900", "lv-guoqing", issued + timedelta(hours=5)))
+    scene.append(ClaimTask("T900", "lv-chunyan", issued + timedelta(hours=6)))
+    scene.append(SubmitCompletion("T900", "清淤完成", ("T900-lz-1.jpg",), LANZHI, day))
+    scene.append(
         RejectCompletion("T900", LANZHI, "照片不清晰,无法核实", LIAISON, day + timedelta(hours=2))
     )
-    story.do(
+    scene.append(
         SubmitCompletion(
             "T900", "清淤完成,补拍照片", ("T900-lz-2.jpg",), LANZHI, day + timedelta(hours=5)
         )
     )
-    story.do(ApproveCompletion("T900", LANZHI, None, "", LIAISON, day + timedelta(hours=6)))
-    story.do(SubmitCompletion("T900", "清淤完成", ("T900-xf.jpg",), "lv-xiaofeng", day))
-    story.do(
+    scene.append(ApproveCompletion("T900", LANZHI, None, "", LIAISON, day + timedelta(hours=6)))
+    scene.append(SubmitCompletion("T900", "清淤完成", ("T900-xf.jpg",), "lv-xiaofeng", day))
+    scene.append(
         ApproveCompletion(
             "T900", "lv-xiaofeng", 6, "只完成约四分之三河段", LIAISON, day + timedelta(hours=6)
         )
     )
-    story.do(SubmitCompletion("T900", "清淤完成", ("T900-cy.jpg",), "lv-chunyan", day))
-    story.do(ApproveCompletion("T900", "lv-chunyan", None, "", LIAISON, day + timedelta(hours=6)))
-    story.do(
+    scene.append(SubmitCompletion("T900", "清淤完成", ("T900-cy.jpg",), "lv-chunyan", day))
+    scene.append(
+        ApproveCompletion("T900", "lv-chunyan", None, "", LIAISON, day + timedelta(hours=6))
+    )
+    scene.append(
         RevokePoints(
             "T900",
             "lv-chunyan",
@@ -228,7 +240,7 @@ def special_cases(story: Story) -> None:
             day + timedelta(days=6),
         )
     )
-    story.do(
+    scene.append(
         AdjustPoints(
             "A001",
             BRANCH,
@@ -240,6 +252,7 @@ def special_cases(story: Story) -> None:
             "奖励加分",
         )
     )
+    story.in_time_order(scene)
 
 
 def print_wall(console: Console, app: Dangjian) -> None:

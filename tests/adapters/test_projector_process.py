@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+import psycopg
 import pytest
 from benchmarks.generate import YEAR_START, county
 
@@ -29,6 +30,7 @@ from adapters.storage.store import EventStore
 from adapters.storage.urls import open_store
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.events import PartyStatus
+from tests import postgres
 from tests.adapters.stores import backend_url
 
 REPO = Path(__file__).resolve().parents[2]
@@ -53,11 +55,11 @@ def _project_run(url: str, *options: str) -> list[str]:
     return [sys.executable, "-m", "adapters.cli.main", "--store", url, "project", "run", *options]
 
 
-def _projector(url: str) -> subprocess.Popen[str]:
+def _projector(url: str, **env: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         _project_run(url, "--page", "200", "--poll", "0.05"),
         cwd=REPO,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **env},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -113,23 +115,25 @@ def test_a_projector_killed_mid_batch_again_and_again_resumes_without_double_cou
     store.close()
 
 
+def _newcomer(count: int) -> RegisterPerson:
+    """The count-th new villager of branch t00-b000."""
+    return RegisterPerson(
+        f"t00-b000-new{count:04d}",
+        "t00-b000",
+        f"新村民{count}号",
+        PartyStatus.VILLAGER,
+        date(2023, 7, 1),
+        "town-00",
+        YEAR_START + timedelta(days=200, seconds=count),
+    )
+
+
 def _keep_registering(url: str, stop: threading.Event) -> int:
     """New villagers for branch t00-b000 until ``stop``; how many were registered."""
     count = 0
     with open_app(url) as app:
         while not stop.is_set():
-            at = YEAR_START + timedelta(days=200, seconds=count)
-            app.handle(
-                RegisterPerson(
-                    f"t00-b000-new{count:04d}",
-                    "t00-b000",
-                    f"新村民{count}号",
-                    PartyStatus.VILLAGER,
-                    date(2023, 7, 1),
-                    "town-00",
-                    at,
-                )
-            )
+            app.handle(_newcomer(count))
             count += 1
     return count
 
@@ -165,3 +169,35 @@ def test_a_projector_started_while_commands_arrive_catches_up_and_stops_on_sigte
     assert store.max_position() == _position(store)
     assert replay_check(store).ok
     store.close()
+
+
+@pytest.mark.postgres
+def test_a_projector_whose_connections_are_cut_reconnects_and_catches_up(
+    tmp_path: Path,
+) -> None:
+    with backend_url("postgres", tmp_path) as url:
+        _load_county(url, branches=2, people=40, tasks_per_branch=2)
+        store = open_store(url)
+        admin = psycopg.connect(postgres.server_url() or "", autocommit=True)
+        name = f"projector-{os.getpid()}-{time.monotonic_ns()}"
+        projector = _projector(url, PGAPPNAME=name)  # libpq names its connections so
+        try:
+            _wait_for(lambda: _position(store) == store.max_position())
+            # the database drops every connection the projector holds, and no one else's
+            cut = admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE application_name = %s",
+                (name,),
+            ).fetchall()
+            assert cut, "the projector's connections were found"
+            with open_app(url) as app:
+                app.handle(_newcomer(1))
+            _wait_for(lambda: _position(store) == store.max_position(), seconds=60)
+        finally:
+            projector.send_signal(signal.SIGTERM)
+            _, stderr = projector.communicate(timeout=30)
+            store.close()
+            admin.close()
+
+    assert 0 == projector.returncode, stderr
+    assert "数据库暂时不可用" in stderr

@@ -17,6 +17,7 @@ from attrs import frozen
 
 from adapters.audit.bundle import FORMAT, VERSION
 from adapters.audit.evidence import of_store
+from adapters.private_files import private_open
 from adapters.storage.canonical import canonical_dumps
 from adapters.storage.store import EventStore
 
@@ -39,7 +40,7 @@ def export_bundle(store: EventStore, out: Path, now: datetime) -> Exported:
     counts = {"events": 0, "chain": 0, "checkpoints": 0, "attempts": 0}
     header = {"format": FORMAT, "version": VERSION, "ledger": evidence.ledger}
     partial = out.with_name(f".{out.name}.partial")
-    with partial.open("wb") as file:
+    with private_open(partial) as file:
         file.write(_line({**header, "exported_at": now.isoformat()}))
         for name, records in (
             ("events", _events(evidence.rows())),

@@ -2,7 +2,8 @@
 
 With PostgreSQL (or a busy SQLite file) the views need not be caught up by every query:
 run this beside the services that write. Stopped (Ctrl-C, SIGTERM) or killed at any
-moment, it resumes from its tracked position without double counting.
+moment, it resumes from its tracked position without double counting; when the database
+goes away (a dropped connection, a restart) it says so and reconnects, backing off.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import click
 from adapters.cli.render import emit_json
 from adapters.cli.runtime import current
 from adapters.storage import projector
+from adapters.storage.errors import StorageError
 
 
 @click.command("run")
@@ -47,7 +49,14 @@ def run(poll: float, page: int, once: bool) -> None:
 
     def report(applied: int, total: int) -> None:
         if not runtime.as_json:
-            click.echo(f"已应用 {applied} 条事件,累计 {total} 条,位置 {store.max_position()}")
+            click.echo(f"已应用 {applied} 条事件,累计 {total} 条")
+
+    def retrying(error: StorageError, wait: float) -> None:
+        click.echo(
+            f"数据库暂时不可用, {wait:.0f} 秒后重试 / store unavailable, retrying in "
+            f"{wait:.0f} s: {error.en}",
+            err=True,
+        )
 
     if once:
         total = projector.catch_up(store, page=page)
@@ -58,6 +67,7 @@ def run(poll: float, page: int, once: bool) -> None:
             page=page,
             should_stop=lambda: bool(stopping),
             on_batch=report,
+            on_error=retrying,
         )
     if runtime.as_json:
         emit_json({"applied": total})

@@ -21,7 +21,14 @@ from adapters.cli.clock import Actor
 from adapters.cli.messages import NO_CHANGE, answered_again, sentence
 from adapters.cli.render import emit, emit_json, make_console
 from adapters.identity import Identity, TokenScope
-from adapters.storage.errors import DuplicateCommandId
+from adapters.storage.errors import (
+    CorruptEvent,
+    DuplicateCommandId,
+    OutcomeUnknown,
+    StorageError,
+    StoreBusy,
+    VersionConflict,
+)
 from adapters.storage.urls import DEFAULT_STORE
 from adapters.views.documents import event_document
 from dangjian_core.accounts.events import Scope
@@ -118,6 +125,16 @@ def record(
 def _handle(app: Dangjian, command: Any, actor: Actor) -> Outcome:
     try:
         return app.handle(command, command_id=actor.command_id, entered_by=current().operator())
+    except (StoreBusy, VersionConflict, CorruptEvent):
+        raise  # nothing was written: the message says what to do
+    except StorageError as error:
+        # The connection may have died after COMMIT: say how to retry safely.
+        again = f"--command-id {actor.command_id} --at {actor.at.isoformat()}"
+        raise OutcomeUnknown(
+            f"{error.zh}; 不确定是否已记录, 请原样重试并加上 {again}",
+            f"{error.en}; the command may or may not have been recorded: retry it "
+            f"unchanged with {again} (a recorded one is answered, not applied twice)",
+        ) from error
     except DuplicateCommandId as error:
         if actor.at_given:
             raise

@@ -9,6 +9,7 @@ as text so Excel never turns them into numbers.
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from adapters.private_files import private_folder, private_open, write_private
 from adapters.roster import columns as c
 from adapters.roster.exporting import Tables
 from adapters.sheets import as_text, csv_cell, xlsx_row
@@ -72,11 +74,11 @@ def blank_tables() -> Tables:
 
 def write_csv(folder: Path, found: Tables) -> list[Path]:
     """Write ``单位.csv`` … ``网格.csv`` into ``folder`` (created if missing)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     written = []
     for sheet in c.SHEETS:
         path = folder / sheet.file_name
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        with private_open(path, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\r\n")
             writer.writerow(sheet.headers)
             writer.writerows([csv_cell(v) for v in row] for row in found.get(sheet.name, []))
@@ -93,8 +95,10 @@ def write_xlsx(path: Path, found: Tables) -> Path:
     for sheet in c.SHEETS:
         _sheet(workbook.create_sheet(sheet.name), sheet, found.get(sheet.name, []))
     _guide(workbook.create_sheet(GUIDE_SHEET))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
+    private_folder(path.parent)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_private(path, buffer.getvalue())
     return path
 
 

@@ -40,3 +40,11 @@ class UnsupportedStore(StorageError):
     """不支持的存储地址 — the store URL names no known backend."""
 
     code = "store_url"
+
+
+class OutcomeUnknown(StorageError):
+    """结果未知 — the store failed while a command was being committed: it may or may not
+    have been recorded. Retrying with the same command id (and time) answers the first
+    outcome if it was recorded, and records it once if it was not."""
+
+    code = "outcome_unknown"

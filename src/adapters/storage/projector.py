@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from adapters.storage.errors import CorruptEvent, StorageError
 from adapters.storage.mapper import recorded_of
 from adapters.storage.store import EventStore
 from dangjian_core.catalog import project_all
@@ -73,6 +74,10 @@ def catch_up(
     return total
 
 
+#: The longest wait between attempts while the database cannot be reached.
+MAX_BACKOFF = 30.0
+
+
 def run(
     store: EventStore,
     *,
@@ -80,20 +85,42 @@ def run(
     page: int = PAGE,
     should_stop: Callable[[], bool] = lambda: False,
     on_batch: Callable[[int, int], None] | None = None,
+    on_error: Callable[[StorageError, float], None] | None = None,
 ) -> int:
     """Follow the log until ``should_stop()``: apply each new page as it appears.
 
     This is the body of ``dangjian project run``: a separate process that keeps the views
     current. Stopped or killed at any moment, it resumes from the tracked position on the
-    next start without double counting (rows and position commit together).
+    next start without double counting (rows and position commit together). When the
+    database cannot be reached (a dropped connection, a restart, a lock held too long) it
+    says so through ``on_error`` and tries again, waiting twice as long each time up to
+    :data:`MAX_BACKOFF` seconds; a corrupt event stops it (retrying cannot mend that).
     Returns how many events it applied.
     """
     total = 0
+    backoff = 0.0
     while not should_stop():
-        applied = apply_page(store, page)
+        try:
+            applied = apply_page(store, page)
+        except CorruptEvent:
+            raise
+        except StorageError as error:
+            backoff = min(MAX_BACKOFF, max(poll_seconds, backoff * 2))
+            if on_error is not None:
+                on_error(error, backoff)
+            _sleep_unless(should_stop, backoff)
+            continue
+        backoff = 0.0
         total += applied
         if applied and on_batch is not None:
             on_batch(applied, total)
         if applied < page:
             time.sleep(poll_seconds)
     return total
+
+
+def _sleep_unless(should_stop: Callable[[], bool], seconds: float) -> None:
+    """Sleep, waking early (within a tenth of a second) when asked to stop."""
+    deadline = time.monotonic() + seconds
+    while not should_stop() and (left := deadline - time.monotonic()) > 0:
+        time.sleep(min(0.1, left))
