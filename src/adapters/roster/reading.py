@@ -3,11 +3,16 @@
 Rows keep the number the user sees in the sheet (the header is row 1); wholly blank rows
 are skipped. Headers are checked here: an unknown or missing required column stops the
 import at row 1, naming the column.
+
+Files are read as streams, within limits named in the refusal: a file's size
+(:data:`MAX_FILE_BYTES`), what a workbook expands to (:data:`MAX_XLSX_EXPANDED`: a 1.5 MB
+"zip bomb" once expanded to 1.5 GB), and rows per sheet (:data:`MAX_ROWS`).
 """
 
 from __future__ import annotations
 
 import csv
+import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +23,14 @@ from openpyxl import load_workbook
 from adapters.roster.columns import SHEET_NAMES, SHEETS, Sheet
 from adapters.roster.errors import RosterError, Where
 from adapters.sheets import from_csv_cell
+
+#: The largest roster file read (a county's roster of 100,000 people is about 20 MB).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+#: The most a workbook may expand to when unzipped.
+MAX_XLSX_EXPANDED = 512 * 1024 * 1024
+#: The most rows a sheet may hold.
+MAX_ROWS = 200_000
+_MB = 1024 * 1024
 
 
 @frozen
@@ -96,9 +109,13 @@ def _sheet_of(file: Path) -> Sheet:
 def read_csv(file: Path, sheet: Sheet) -> SheetRows:
     """One sheet from a UTF-8 CSV file (a byte-order mark, as Excel writes, is fine); the
     apostrophe an export put before a formula-like cell is taken off."""
+    _check_size(file)
+    reader: Any = None
     try:
         with file.open(encoding="utf-8-sig", newline="") as handle:
-            records = [[from_csv_cell(cell) for cell in row] for row in csv.reader(handle)]
+            reader = csv.reader(handle)
+            records = ([from_csv_cell(cell) for cell in row] for row in reader)
+            return _rows(sheet, file.name, enumerate(records, start=1))
     except FileNotFoundError:
         raise RosterError(Where(str(file), 1, ""), "文件不存在", "no such file") from None
     except UnicodeDecodeError:
@@ -107,11 +124,50 @@ def read_csv(file: Path, sheet: Sheet) -> SheetRows:
             "文件不是 UTF-8 编码(请在 Excel 中另存为「CSV UTF-8」)",
             "the file is not UTF-8 encoded (save it as CSV UTF-8)",
         ) from None
-    return _rows(sheet, file.name, enumerate(records, start=1))
+    except csv.Error as error:  # a cell beyond csv's field limit
+        line = reader.line_num if reader is not None else 1
+        raise RosterError(
+            Where(file.name, max(line, 1), ""),
+            "这一行无法按 CSV 读取(单元格过长)",
+            f"this line cannot be read as CSV: {error}",
+        ) from None
+
+
+def _check_size(path: Path) -> None:
+    """Refuse a file larger than :data:`MAX_FILE_BYTES` before reading it."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise RosterError(Where(str(path), 1, ""), "文件不存在", "no such file") from None
+    if size > MAX_FILE_BYTES:
+        raise RosterError(
+            Where(path.name, 1, ""),
+            f"文件过大({size / _MB:.1f} MB, 上限 {MAX_FILE_BYTES // _MB} MB)",
+            f"the file is {size / _MB:.1f} MB; the limit is {MAX_FILE_BYTES // _MB} MB",
+        )
+
+
+def _check_expanded(path: Path) -> None:
+    """Refuse a workbook that would expand beyond :data:`MAX_XLSX_EXPANDED` (read from the
+    zip's directory, before anything is expanded)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            expanded = sum(entry.file_size for entry in archive.infolist())
+    except zipfile.BadZipFile:
+        return  # not a zip at all: load_workbook names it "not an XLSX workbook"
+    if expanded > MAX_XLSX_EXPANDED:
+        raise RosterError(
+            Where(path.name, 1, ""),
+            f"工作簿解压后过大({expanded / _MB:.0f} MB, 上限 {MAX_XLSX_EXPANDED // _MB} MB)",
+            f"the workbook expands to {expanded / _MB:.0f} MB; "
+            f"the limit is {MAX_XLSX_EXPANDED // _MB} MB",
+        )
 
 
 def read_xlsx(path: Path) -> RawRoster:
     """The four sheets of a workbook (other sheets, such as 说明, are ignored)."""
+    _check_size(path)
+    _check_expanded(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
@@ -152,7 +208,7 @@ def _rows(sheet: Sheet, source: str, records: Iterable[tuple[int, Sequence[Any]]
             break
     if header is None:
         return SheetRows(sheet, source, ())
-    rows = []
+    rows: list[RawRow] = []
     for number, record in iterator:
         if all(_blank(v) for v in record):
             continue
@@ -164,6 +220,12 @@ def _rows(sheet: Sheet, source: str, records: Iterable[tuple[int, Sequence[Any]]
                 f"a value beyond the last column ({extra[0]!r})",
             )
         cells = {h: v for h, v in zip(header, record, strict=False) if h and not _blank(v)}
+        if len(rows) >= MAX_ROWS:
+            raise RosterError(
+                Where(source, number, ""),
+                f"行数超过上限 {MAX_ROWS} 行",
+                f"more than {MAX_ROWS} rows in one sheet",
+            )
         rows.append(RawRow(number, cells))
     return SheetRows(sheet, source, tuple(rows))
 
