@@ -1,5 +1,6 @@
 """SQLite locks and files: a writer stopped inside ``writing()`` makes other writers wait
-at most the lock timeout (then StoreBusy) and does not block queries on current views;
+at most the lock timeout (then StoreBusy) and does not block queries: on current views they answer at once, on views behind the
+log after the catch-up's patience, from the views and the log's tail;
 new store files are created owner-only (0600)."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from adapters.app import Dangjian
 from adapters.storage.errors import StoreBusy
 from adapters.storage.sqlite import SqliteEventStore
 from adapters.storage.store import NewEvent
+from adapters.views import reading
 from dangjian_core.tasks.commands import ClaimTask
 from tests import support
 from tests.support import LANZHI, issue, later
@@ -99,6 +101,33 @@ def test_a_stopped_writer_makes_others_wait_at_most_the_lock_timeout(tmp_path: P
         # once the stopped writer is gone, nothing was written and the claim goes through
         assert before == app.store.max_position()
         assert app.handle(claim).changed
+    finally:
+        app.store.close()
+
+
+def test_a_query_behind_a_stopped_writer_answers_from_the_views_and_the_logs_tail(
+    tmp_path: Path,
+) -> None:
+    # given views that lag behind the log (a claim recorded since they were caught up)
+    path = tmp_path / "dangjian.db"
+    app = Dangjian(SqliteEventStore(str(path)))  # the default lock timeout: 120 s
+    for command in support.setup_commands():
+        app.handle(command)
+    app.handle(issue("T-lag", slots=3))
+    app.catch_up()
+    app.handle(ClaimTask("T-lag", LANZHI, later(1)))
+    try:
+        with _stopped_writer(path):
+            # when a query needs the write lock to catch the views up, and a writer holds it
+            answer: list[Any] = []
+            waited, raised = _within(20, lambda: answer.append(app.queries.task("T-lag")))
+            # then it answers after the catch-up's patience, not the lock timeout, and
+            # the answer includes the claim the views had not applied
+            assert (None, True) == (raised, waited < reading.CATCH_UP_PATIENCE + 3)
+            assert [LANZHI] == [claim["person_id"] for claim in answer[0].claims]
+        # and once the writer is gone the views catch up as before
+        assert app.queries.task("T-lag").claims == answer[0].claims
+        assert app.catch_up() == 0
     finally:
         app.store.close()
 

@@ -218,9 +218,15 @@ class MemoryEventStore(EventStore):
         return self._secrets.transaction()
 
     @contextmanager
-    def views(self, *, write: bool = False) -> Iterator[ViewTransaction]:  # noqa: ARG002
-        """The dictionaries, under the recorder's lock (reads and writes alike); a block
-        that raises leaves rows and position as they were."""
+    def views(
+        self,
+        *,
+        write: bool = False,  # noqa: ARG002
+        patience: float | None = None,  # noqa: ARG002
+    ) -> Iterator[ViewTransaction]:
+        """The dictionaries, under the recorder's lock (reads and writes alike: it is held
+        only for moments, by this process's threads); a block that raises leaves rows and
+        position as they were."""
         with self.recorder._database_lock:
             transaction = MemoryViewTransaction(self._views, self._tracking)
             try:

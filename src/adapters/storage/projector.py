@@ -25,13 +25,15 @@ def apply_page(
     *,
     source: EventStore | None = None,
     until: int | None = None,
+    patience: float | None = None,
 ) -> int:
     """Apply at most one page of pending events; returns how many were applied.
 
     Events come from ``source`` (default: the store itself), so a replay can rebuild
-    another store's views from this store's log; ``until`` stops at a position.
+    another store's views from this store's log; ``until`` stops at a position;
+    ``patience`` bounds the wait for the views' write lock (:class:`StoreBusy` after it).
     """
-    with store.views(write=True) as views:
+    with store.views(write=True, patience=patience) as views:
         after = views.position()
         found = views.read_log(after, limit) if source is None else None
         rows = (source or store).read_log(after, limit) if found is None else found
@@ -58,16 +60,17 @@ def catch_up(
     progress: Callable[[int], None] | None = None,
     source: EventStore | None = None,
     until: int | None = None,
+    patience: float | None = None,
 ) -> int:
     """Apply every pending event; returns how many were applied.
 
     When the views are already current this only reads, so queries do not queue for the
-    write lock behind commands.
+    write lock behind commands. ``patience`` bounds each wait for the write lock.
     """
     if source is None and is_current(store):
         return 0
     total = 0
-    while applied := apply_page(store, page, source=source, until=until):
+    while applied := apply_page(store, page, source=source, until=until, patience=patience):
         total += applied
         if progress is not None:
             progress(applied)

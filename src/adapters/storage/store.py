@@ -216,8 +216,12 @@ class ViewStore(ABC):
     """读模型库 — the materialised views beside the log, with their tracking position."""
 
     @abstractmethod
-    def views(self, *, write: bool = False) -> AbstractContextManager[ViewTransaction]:
-        """A transaction over the materialised views and their tracking position."""
+    def views(
+        self, *, write: bool = False, patience: float | None = None
+    ) -> AbstractContextManager[ViewTransaction]:
+        """A transaction over the materialised views and their tracking position; a
+        writing one waits at most ``patience`` seconds for its lock (default: the store's
+        lock timeout), then raises :class:`StoreBusy`."""
 
 
 class SecretStore(ABC):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from dangjian_core.kernel.readmodel import Change, MemoryViews, Value
 
@@ -16,6 +16,16 @@ if TYPE_CHECKING:
     from adapters.storage.store import StoredRow
 
 Rows = list[dict[str, Value]]
+
+
+class Selecting(Protocol):
+    """读取 — what a query asks of the views: the rows of a table matching some columns,
+    sorted. A :class:`ViewTransaction` is one; so are the views read with the log's tail
+    (:class:`adapters.views.reading.TailViews`)."""
+
+    def select(self, table: str, where: Mapping[str, Value], order_by: Sequence[str] = ()) -> Rows:
+        """Matching rows."""
+        ...
 
 
 class ViewTransaction(ABC):

@@ -30,7 +30,7 @@ from typing import Any
 from attrs import frozen
 
 from adapters.storage.store import EventStore
-from adapters.storage.views import ViewTransaction
+from adapters.storage.views import Selecting
 from adapters.views.reading import read
 from dangjian_core.development.projections import CONFIRMED, POSTED, PROPOSED
 
@@ -117,13 +117,13 @@ class DevelopmentView:
         return tuple(row for row in self.ranking if not row["eligible"])
 
 
-def listing(views: ViewTransaction, unit_id: str, cycle: str) -> Row | None:
+def listing(views: Selecting, unit_id: str, cycle: str) -> Row | None:
     """The list's row (quota, status, notice period), or None before a proposal."""
     rows = views.select("dev_lists", {"unit_id": unit_id, "cycle": cycle})
     return dict(rows[0]) if rows else None
 
 
-def ranking(views: ViewTransaction, unit_id: str, cycle: str) -> list[Row]:
+def ranking(views: Selecting, unit_id: str, cycle: str) -> list[Row]:
     """The current proposal's ranking, best first (``eligible``, ``on_list``, ``removed``
     and ``confirmed`` as booleans)."""
     found = listing(views, unit_id, cycle)
@@ -137,7 +137,7 @@ def ranking(views: ViewTransaction, unit_id: str, cycle: str) -> list[Row]:
     return rows
 
 
-def notices(views: ViewTransaction, unit_id: str, cycle: str) -> list[Row]:
+def notices(views: Selecting, unit_id: str, cycle: str) -> list[Row]:
     """Every notice posted, oldest first (``listed`` as a list of person ids)."""
     where = {"unit_id": unit_id, "cycle": cycle}
     rows: list[Row] = [dict(r) for r in views.select("dev_notices", where, order_by=("position",))]
@@ -146,14 +146,14 @@ def notices(views: ViewTransaction, unit_id: str, cycle: str) -> list[Row]:
     return rows
 
 
-def objections(views: ViewTransaction, unit_id: str, cycle: str) -> list[Row]:
+def objections(views: Selecting, unit_id: str, cycle: str) -> list[Row]:
     """Objections and their outcomes, by id — never the filer's contact."""
     where = {"unit_id": unit_id, "cycle": cycle}
     rows = views.select("dev_objections", where, order_by=("filed_at", "objection_id"))
     return [{name: row[name] for name in _PUBLIC_OBJECTION} for row in rows]
 
 
-def members(views: ViewTransaction, unit_id: str, cycle: str, flag: str) -> list[Row]:
+def members(views: Selecting, unit_id: str, cycle: str, flag: str) -> list[Row]:
     """Full members ``commended`` (by commendation rank) or ``flagged`` (lowest first)."""
     rows = views.select("dev_members", {"unit_id": unit_id, "cycle": cycle, flag: 1})
     key = (

@@ -19,7 +19,7 @@ from attrs import frozen
 from adapters.storage.folding import ViewRows
 from adapters.storage.mapper import converter
 from adapters.storage.store import EventStore
-from adapters.storage.views import Rows, ViewTransaction
+from adapters.storage.views import Rows, Selecting
 from adapters.views.reading import read
 from adapters.views.units import roll
 from dangjian_core.evaluation.queries import counted_explanation, counted_standing, cycle_ledger
@@ -50,7 +50,7 @@ class StandingsView:
     closed: bool
 
 
-def state_of(views: ViewTransaction, unit_id: str, cycle: str) -> EvaluationState | None:
+def state_of(views: Selecting, unit_id: str, cycle: str) -> EvaluationState | None:
     """The evaluation of a unit-cycle rebuilt from its views (None: nothing recorded)."""
     key = {"unit_id": unit_id, "cycle": cycle}
     rows = views.select("evaluations", key)
@@ -164,7 +164,7 @@ class EvaluationQueries:
         return scored(state, PersonId(person_id), lines)
 
 
-def _names(views: ViewTransaction, unit_id: str) -> dict[str, str]:
+def _names(views: Selecting, unit_id: str) -> dict[str, str]:
     return {str(p["person_id"]): str(p["name"]) for p in roll(views, unit_id)}
 
 
@@ -175,16 +175,12 @@ def _view(
     return StandingsView(unit_id, cycle, frozen, separated_by(frozen.rows), names, quota, closed)
 
 
-def _person_lines(
-    views: ViewTransaction, unit_id: str, person_id: str, cycle: str
-) -> list[LedgerLine]:
+def _person_lines(views: Selecting, unit_id: str, person_id: str, cycle: str) -> list[LedgerLine]:
     rows = views.select("ledger", {"person_id": person_id, "cycle": cycle}, ("position",))
     return [line_of(r) for r in rows if r["branch_id"] == unit_id]
 
 
-def counted_wall(
-    views: ViewTransaction, unit_id: str, cycle: str, raw: list[Standing]
-) -> list[Standing]:
+def counted_wall(views: Selecting, unit_id: str, cycle: str, raw: list[Standing]) -> list[Standing]:
     """The wall's standings as the unit's scheme counts them (unchanged without one)."""
     state = state_of(views, unit_id, cycle)
     if state is None or state.scheme is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from adapters.storage.views import ViewTransaction
+from adapters.storage.views import Selecting
 from adapters.views.units import roll
 from dangjian_core.grids.events import GridPost
 from dangjian_core.grids.queries import MemberLinks, is_stale, link_shortfalls
@@ -35,7 +35,7 @@ class LinkShortfall:
     households: int
 
 
-def blocks(views: ViewTransaction, branch_id: str) -> list[BlockView]:
+def blocks(views: Selecting, branch_id: str) -> list[BlockView]:
     """The branch's blocks, large ones each followed by the small ones inside them."""
     rows = views.select("grid_blocks", {"branch_id": branch_id}, order_by=("block_id",))
     found = []
@@ -65,7 +65,7 @@ def blocks(views: ViewTransaction, branch_id: str) -> list[BlockView]:
     return ordered + [b for b in found if b not in ordered]
 
 
-def shortfalls(views: ViewTransaction, branch_id: str, year: int) -> list[LinkShortfall]:
+def shortfalls(views: Selecting, branch_id: str, year: int) -> list[LinkShortfall]:
     """Members of the branch's roll linked to fewer households in ``year`` than the 1+6+N
     rule asks (:func:`dangjian_core.grids.queries.owes_links`)."""
     block_ids = [str(b["block_id"]) for b in views.select("grid_blocks", {"branch_id": branch_id})]
@@ -110,7 +110,7 @@ class StalePair:
     visits: int
 
 
-def stale_pairs(views: ViewTransaction, branch_id: str, since: str) -> list[StalePair]:
+def stale_pairs(views: Selecting, branch_id: str, since: str) -> list[StalePair]:
     """The branch's pairs with no visit on or after ``since`` (an ISO date)."""
     found = []
     for block in views.select("grid_blocks", {"branch_id": branch_id}, order_by=("block_id",)):

@@ -9,7 +9,7 @@ from typing import Any
 
 from attrs import frozen
 
-from adapters.storage.views import ViewTransaction
+from adapters.storage.views import Selecting
 from adapters.views.units import roll
 from dangjian_core.kernel.errors import UnknownSubject
 from dangjian_core.people.events import PartyStatus
@@ -43,7 +43,7 @@ class PipelineEntry:
     next_step: NextStep | None
 
 
-def person(views: ViewTransaction, person_id: str, on: date) -> PersonView:
+def person(views: Selecting, person_id: str, on: date) -> PersonView:
     """A person with their status history, party age on ``on`` and next step."""
     rows = views.select("people", {"person_id": person_id})
     if not rows:
@@ -62,7 +62,7 @@ def person(views: ViewTransaction, person_id: str, on: date) -> PersonView:
     )
 
 
-def pipeline(views: ViewTransaction, unit_id: str) -> list[PipelineEntry]:
+def pipeline(views: Selecting, unit_id: str) -> list[PipelineEntry]:
     """Everyone on a unit's roll with their status, since when, and their next step."""
     entries = []
     for row in roll(views, unit_id):
@@ -81,7 +81,7 @@ def pipeline(views: ViewTransaction, unit_id: str) -> list[PipelineEntry]:
     return entries
 
 
-def _history(views: ViewTransaction, person_id: str) -> tuple[StatusPeriod, ...]:
+def _history(views: Selecting, person_id: str) -> tuple[StatusPeriod, ...]:
     rows = views.select("status_history", {"person_id": person_id}, order_by=("position",))
     return tuple(
         StatusPeriod(PartyStatus(str(r["status"])), date.fromisoformat(str(r["since"])))

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from adapters.storage.views import Rows, ViewTransaction
+from adapters.storage.views import Rows, Selecting
 from adapters.views.reading import one
 from adapters.views.units import roll
 from dangjian_core.points.queries import Explanation, Standing, line_of
 
 
-def cycles(views: ViewTransaction, branch_id: str) -> list[str]:
+def cycles(views: Selecting, branch_id: str) -> list[str]:
     """Cycles in which the branch has any points, oldest first."""
     rows = views.select("balances", {"branch_id": branch_id})
     return sorted({str(row["cycle"]) for row in rows})
 
 
 def standings(
-    views: ViewTransaction, branch_id: str, cycle: str, statuses: tuple[str, ...] = ()
+    views: Selecting, branch_id: str, cycle: str, statuses: tuple[str, ...] = ()
 ) -> list[Standing]:
     """Everyone on the branch's roll (optionally only some statuses) with their raw
     figures for the cycle, unranked."""
@@ -28,7 +28,7 @@ def standings(
     return list(_standings(people, balances, totals, statuses))
 
 
-def explain(views: ViewTransaction, person_id: str, cycle: str) -> Explanation:
+def explain(views: Selecting, person_id: str, cycle: str) -> Explanation:
     """A person's balance for a cycle and every ledger line behind it."""
     person = one(views.select("people", {"person_id": person_id}), "人员", person_id)
     where = {"person_id": person_id, "cycle": cycle}

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from adapters.storage.views import Rows, ViewTransaction
+from adapters.storage.views import Rows, Selecting
 from dangjian_core.ratings.queries import StarBoard, star_board
 
 
-def board(views: ViewTransaction, unit_id: str, year: int) -> StarBoard:
+def board(views: Selecting, unit_id: str, year: int) -> StarBoard:
     """The board: fixed ratings with the names of the branches and people rated."""
     rows = views.select("star_ratings", {"unit_id": unit_id, "year": year})
     names: dict[str, str] = {}
@@ -19,6 +19,6 @@ def board(views: ViewTransaction, unit_id: str, year: int) -> StarBoard:
     return star_board(unit_id, year, rows, names)
 
 
-def standards(views: ViewTransaction, unit_id: str, year: int) -> Rows:
+def standards(views: Selecting, unit_id: str, year: int) -> Rows:
     """The standards set for the unit and year, by kind."""
     return views.select("star_standards", {"unit_id": unit_id, "year": year}, order_by=("kind",))

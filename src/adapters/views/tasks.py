@@ -6,7 +6,7 @@ from typing import Any
 
 from attrs import frozen
 
-from adapters.storage.views import Rows, ViewTransaction
+from adapters.storage.views import Rows, Selecting
 from adapters.views.reading import one
 
 
@@ -18,14 +18,14 @@ class TaskView:
     claims: tuple[dict[str, Any], ...]
 
 
-def task(views: ViewTransaction, task_id: str) -> TaskView:
+def task(views: Selecting, task_id: str) -> TaskView:
     """A task and its claims (by when they last changed)."""
     row = one(views.select("tasks", {"task_id": task_id}), "任务", task_id)
     claims = views.select("claims", {"task_id": task_id}, order_by=("updated_at",))
     return TaskView(row, tuple(claims))
 
 
-def tasks(views: ViewTransaction, branch_id: str) -> Rows:
+def tasks(views: Selecting, branch_id: str) -> Rows:
     """A branch's tasks, newest first."""
     rows = views.select("tasks", {"branch_id": branch_id}, order_by=("position",))
     return list(reversed(rows))

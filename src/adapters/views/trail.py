@@ -9,13 +9,13 @@ from typing import Any
 
 from adapters.storage.mapper import decode
 from adapters.storage.store import EventStore, StoredRow
-from adapters.storage.views import Rows, ViewTransaction
+from adapters.storage.views import Rows, Selecting
 from dangjian_core.catalog import EVENT_NAMES
 from dangjian_core.kernel.time import entered_late
 from dangjian_core.kernel.trail import describe
 
 
-def positions(views: ViewTransaction, subject: str) -> list[int]:
+def positions(views: Selecting, subject: str) -> list[int]:
     """The log positions of every event of ``branch:ID`` (any unit; its tasks' events
     included), ``task:ID`` or ``person:ID``, in order."""
     subjects = [subject]

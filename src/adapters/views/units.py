@@ -10,7 +10,7 @@ from typing import Any
 
 from attrs import frozen
 
-from adapters.storage.views import Rows, ViewTransaction
+from adapters.storage.views import Rows, Selecting
 from adapters.views.reading import one
 from dangjian_core.kernel.ids import BranchId
 from dangjian_core.units.events import UnitKind
@@ -31,7 +31,7 @@ class BranchView:
     regions: tuple[dict[str, Any], ...] = ()
 
 
-def branch(views: ViewTransaction, branch_id: str) -> BranchView:
+def branch(views: Selecting, branch_id: str) -> BranchView:
     """A unit, its role terms, its roll, its regional members and regions."""
     row = one(views.select("units", {"unit_id": branch_id}), "组织", branch_id)
     roles = views.select("roles", {"branch_id": branch_id}, order_by=("since",))
@@ -41,7 +41,7 @@ def branch(views: ViewTransaction, branch_id: str) -> BranchView:
     return BranchView(row, tuple(roles), tuple(people), tuple(members), tuple(regions))
 
 
-def roll_sizes(views: ViewTransaction) -> dict[str, int]:
+def roll_sizes(views: Selecting) -> dict[str, int]:
     """How many people are on each unit's roll now (absorbed units included)."""
     return {
         str(row["unit_id"]): len(roll(views, str(row["unit_id"])))
@@ -49,7 +49,7 @@ def roll_sizes(views: ViewTransaction) -> dict[str, int]:
     }
 
 
-def units(views: ViewTransaction) -> list[UnitState]:
+def units(views: Selecting) -> list[UnitState]:
     """Every unit with its dated names and parents, rebuilt from the rows."""
     changes: dict[str, dict[str, list[Dated]]] = {}
     for row in views.select("unit_changes", {}, order_by=("position",)):
@@ -77,12 +77,12 @@ def _unit(row: dict[str, Any], history: dict[str, list[Dated]]) -> UnitState:
     )
 
 
-def tree(views: ViewTransaction, at: datetime) -> list[TreeNode]:
+def tree(views: Selecting, at: datetime) -> list[TreeNode]:
     """The tree of units alive at ``at``."""
     return tree_at(units(views), at)
 
 
-def absorbed(views: ViewTransaction, unit_id: str) -> list[str]:
+def absorbed(views: Selecting, unit_id: str) -> list[str]:
     """The unit and every unit merged or dissolved into it (whose roll it now keeps)."""
     found, queue = [unit_id], [unit_id]
     while queue:
@@ -93,7 +93,7 @@ def absorbed(views: ViewTransaction, unit_id: str) -> list[str]:
     return found
 
 
-def roll(views: ViewTransaction, unit_id: str) -> Rows:
+def roll(views: Selecting, unit_id: str) -> Rows:
     """The people on a unit's roll, including those of units absorbed into it."""
     rows = [
         row
@@ -103,7 +103,7 @@ def roll(views: ViewTransaction, unit_id: str) -> Rows:
     return sorted(rows, key=lambda row: str(row["person_id"]))
 
 
-def holdings(views: ViewTransaction, unit_id: str | None, at: datetime | None) -> list[Holding]:
+def holdings(views: Selecting, unit_id: str | None, at: datetime | None) -> list[Holding]:
     """Role terms (of one unit, or all), only those running at ``at`` when given."""
     where = {} if unit_id is None else {"branch_id": unit_id}
     terms = [

@@ -12,7 +12,7 @@ from datetime import datetime
 from attrs import frozen
 
 from adapters.storage.store import EventStore
-from adapters.storage.views import Rows, ViewTransaction
+from adapters.storage.views import Rows, Selecting
 from adapters.views.reading import read
 from dangjian_core.kernel.errors import UnknownSubject
 from dangjian_core.kernel.readmodel import Value
@@ -43,14 +43,14 @@ class WorkItemView:
     revisions: tuple[dict[str, Value], ...] = ()
 
 
-def cascade(views: ViewTransaction, item_id: str, at: datetime) -> UnitProgress:
+def cascade(views: Selecting, item_id: str, at: datetime) -> UnitProgress:
     """The item's progress at ``at``, every unit below it rolled up."""
     row = _item_row(views, item_id)
     above = _cancelled_above(views, row, at)
     return roll_up(_node(views, row, at, 0), at, cancelled=above)
 
 
-def item(views: ViewTransaction, item_id: str) -> WorkItemView:
+def item(views: Selecting, item_id: str) -> WorkItemView:
     """An item (an accepted one with its share's current target and deadline) with its
     shares (by unit), linked tasks, progress reports and share revisions (in order)."""
     row = _current(views, _item_row(views, item_id))
@@ -63,7 +63,7 @@ def item(views: ViewTransaction, item_id: str) -> WorkItemView:
     )
 
 
-def items(views: ViewTransaction, unit_id: str) -> Rows:
+def items(views: Selecting, unit_id: str) -> Rows:
     """The items a unit issued or accepted (with their shares' current targets and
     deadlines), by deadline."""
     rows = views.select("work_items", {"unit_id": unit_id})
@@ -71,7 +71,7 @@ def items(views: ViewTransaction, unit_id: str) -> Rows:
     return sorted(current, key=lambda r: (str(r["deadline"]), str(r["item_id"])))
 
 
-def own_progress(views: ViewTransaction, item_id: str, at: datetime) -> int:
+def own_progress(views: Selecting, item_id: str, at: datetime) -> int:
     """The unit's own progress on the item at ``at``: its latest report by then and what
     its linked tasks' approved completions add."""
     reports = views.select("work_reports", {"item_id": item_id}, order_by=("position",))
@@ -83,7 +83,7 @@ def own_progress(views: ViewTransaction, item_id: str, at: datetime) -> int:
 
 
 def _node(
-    views: ViewTransaction,
+    views: Selecting,
     row: dict[str, Value],
     at: datetime,
     depth: int,
@@ -116,20 +116,20 @@ def _node(
     )
 
 
-def _pending(views: ViewTransaction, share: dict[str, Value], at: datetime) -> WorkNode:
+def _pending(views: Selecting, share: dict[str, Value], at: datetime) -> WorkNode:
     unit_id = str(share["unit_id"])
     target, deadline = _terms(views, share, at)
     name = _name(views, unit_id)
     return WorkNode(str(share["share_id"]), unit_id, name, target, deadline, 0, False)
 
 
-def _terms(views: ViewTransaction, share: dict[str, Value], at: datetime) -> tuple[int, datetime]:
+def _terms(views: Selecting, share: dict[str, Value], at: datetime) -> tuple[int, datetime]:
     key = {"item_id": share["item_id"], "unit_id": share["unit_id"]}
     revisions = views.select("work_share_revisions", key, order_by=("position",))
     return terms_at(share, revisions, at)
 
 
-def _parent_share(views: ViewTransaction, row: dict[str, Value]) -> dict[str, Value] | None:
+def _parent_share(views: Selecting, row: dict[str, Value]) -> dict[str, Value] | None:
     """The share an accepted item came from (None for an issued item)."""
     if row["parent_item_id"] is None:
         return None
@@ -138,7 +138,7 @@ def _parent_share(views: ViewTransaction, row: dict[str, Value]) -> dict[str, Va
     return shares[0] if shares else None
 
 
-def _current(views: ViewTransaction, row: dict[str, Value]) -> dict[str, Value]:
+def _current(views: Selecting, row: dict[str, Value]) -> dict[str, Value]:
     """An item's row with its share's current target and deadline, if it was accepted."""
     share = _parent_share(views, row)
     if share is None:
@@ -146,7 +146,7 @@ def _current(views: ViewTransaction, row: dict[str, Value]) -> dict[str, Value]:
     return {**row, "target": share["target"], "deadline": share["deadline"]}
 
 
-def _cancelled_above(views: ViewTransaction, row: dict[str, Value], at: datetime) -> bool:
+def _cancelled_above(views: Selecting, row: dict[str, Value], at: datetime) -> bool:
     """Whether an item above the row's was cancelled by ``at``."""
     parent_id = row["parent_item_id"]
     for _ in range(MAX_DEPTH):
@@ -161,14 +161,14 @@ def _cancelled_above(views: ViewTransaction, row: dict[str, Value], at: datetime
     return False
 
 
-def _item_row(views: ViewTransaction, item_id: str) -> dict[str, Value]:
+def _item_row(views: Selecting, item_id: str) -> dict[str, Value]:
     rows = views.select("work_items", {"item_id": item_id})
     if not rows:
         raise UnknownSubject(f"工作 {item_id} 不存在", f"work item {item_id} does not exist")
     return rows[0]
 
 
-def _name(views: ViewTransaction, unit_id: str) -> str:
+def _name(views: Selecting, unit_id: str) -> str:
     rows = views.select("units", {"unit_id": unit_id})
     return str(rows[0]["name"]) if rows else unit_id
 

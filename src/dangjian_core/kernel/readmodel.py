@@ -129,7 +129,7 @@ class MemoryViews:
             for row in self.rows[table].values()
             if all(row.get(name) == value for name, value in where.items())
         ]
-        return sorted(found, key=lambda row: tuple(_sortable(row[c]) for c in order_by))
+        return ordered(found, order_by)
 
     def dump(self) -> dict[str, list[dict[str, Value]]]:
         """Every table's rows in key order, for comparing two sets of views."""
@@ -137,6 +137,11 @@ class MemoryViews:
             name: sort_rows(self.tables[name], [dict(row) for row in rows.values()])
             for name, rows in self.rows.items()
         }
+
+
+def ordered(rows: Iterable[dict[str, Value]], order_by: Sequence[str]) -> list[dict[str, Value]]:
+    """Rows sorted by the ``order_by`` columns, as every backend's ``select`` sorts them."""
+    return sorted(rows, key=lambda row: tuple(_sortable(row[c]) for c in order_by))
 
 
 def sort_rows(table: Table, rows: Iterable[dict[str, Value]]) -> list[dict[str, Value]]:

@@ -221,12 +221,18 @@ class PostgresEventStore(EventStore):
     # ------------------------------------------------------------------ views
 
     @contextmanager
-    def views(self, *, write: bool = False) -> Iterator[ViewTransaction]:
+    def views(
+        self, *, write: bool = False, patience: float | None = None
+    ) -> Iterator[ViewTransaction]:
         """Views and tracking in one transaction; writers of a schema queue on one
-        advisory lock. The log is read through the same connection."""
+        advisory lock (for at most ``patience`` seconds if given). The log is read
+        through the same connection."""
         with translated(), self._connection() as conn, conn.transaction():
             cursor = conn.cursor()
             if write:
+                if patience is not None:
+                    wait = f"{max(1, int(patience * 1000))}ms"
+                    cursor.execute("SELECT set_config('lock_timeout', %s, true)", (wait,))
                 cursor.execute(SCHEMA_LOCK_SQL, (VIEWS_LOCK, self.schema))
             yield SqlViewTransaction(
                 cursor,

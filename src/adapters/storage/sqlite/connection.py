@@ -83,13 +83,15 @@ class WriterQueue:
         self._fd: int | None = None
 
     @contextmanager
-    def turn(self, write: bool) -> Iterator[None]:
+    def turn(self, write: bool, patience: float | None = None) -> Iterator[None]:
+        """Hold the writers' lock for the block (readers need none); wait at most
+        ``patience`` seconds for it (default: the timeout)."""
         if not write or self._path is None:
             yield
             return
         if self._fd is None:
             self._fd = self._open(self._path)
-        self._acquire(self._fd)
+        self._acquire(self._fd, self._timeout if patience is None else patience)
         try:
             yield
         finally:
@@ -105,9 +107,9 @@ class WriterQueue:
         os.fchmod(fd, 0o600)
         return fd
 
-    def _acquire(self, fd: int) -> None:
+    def _acquire(self, fd: int, timeout: float) -> None:
         """Take the lock, trying without blocking until ``timeout`` has passed."""
-        deadline = time.monotonic() + self._timeout
+        deadline = time.monotonic() + timeout
         pause = 0.0005
         while True:
             try:
@@ -118,7 +120,7 @@ class WriterQueue:
                     raise StoreBusy(
                         "数据库写锁等待超时(另一个写入进程可能已暂停),请稍后重试",
                         f"another writer held the store's write lock ({self._path}) for "
-                        f"more than {self._timeout:g} s",
+                        f"more than {timeout:g} s",
                     ) from None
             time.sleep(min(pause, max(deadline - time.monotonic(), 0.0)))
             pause = min(pause * 2, self.MAX_POLL)

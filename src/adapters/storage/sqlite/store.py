@@ -83,10 +83,10 @@ class SqliteEventStore(EventStore):
             self._ledger = prepare_tables(cursor, SQLITE, self._ledger)
 
     @contextmanager
-    def _locked(self, *, write: bool) -> Iterator[Any]:
+    def _locked(self, *, write: bool, patience: float | None = None) -> Iterator[Any]:
         with (
             self.datastore.get_connection(commit=write) as connection,
-            self._writer_queue.turn(write),
+            self._writer_queue.turn(write, patience),
         ):
             cursor = connection.cursor()
             try:
@@ -189,9 +189,12 @@ class SqliteEventStore(EventStore):
     # ------------------------------------------------------------------ views
 
     @contextmanager
-    def views(self, *, write: bool = False) -> Iterator[ViewTransaction]:
-        """Views and tracking in one transaction (write-locked when writing)."""
-        with translated(), self._locked(write=write) as cursor:
+    def views(
+        self, *, write: bool = False, patience: float | None = None
+    ) -> Iterator[ViewTransaction]:
+        """Views and tracking in one transaction (write-locked when writing, waiting for
+        the lock at most ``patience`` seconds if given)."""
+        with translated(), self._locked(write=write, patience=patience) as cursor:
             yield SqlViewTransaction(
                 cursor, self.tracking, log=lambda after, limit: read_log(cursor, after, limit)
             )
