@@ -32,10 +32,11 @@ def browser() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def _run(page: Path, profile: Path, *flags: str) -> str:
+def _run(page: Path | str, profile: Path, *flags: str) -> str:
     executable = browser()
     assert executable is not None, SKIP_REASON
-    argv = [executable, *FLAGS, f"--user-data-dir={profile}", *flags, page.resolve().as_uri()]
+    target = page if isinstance(page, str) else page.resolve().as_uri()
+    argv = [executable, *FLAGS, f"--user-data-dir={profile}", *flags, target]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=TIMEOUT, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
@@ -50,6 +51,11 @@ def print_pdf(page: Path, pdf: Path) -> bytes:
 def dump_dom(page: Path) -> str:
     """The page's DOM after Chromium has parsed and laid it out, serialized."""
     return _run(page, page.parent / "profile-dom", "--dump-dom")
+
+
+def dump_url(url: str, profile: Path) -> str:
+    """The DOM of a served page (``http://…``), as Chromium renders it."""
+    return _run(url, profile, "--dump-dom")
 
 
 def media_boxes(pdf: bytes) -> list[tuple[float, float]]:

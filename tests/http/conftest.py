@@ -12,8 +12,7 @@ from fastapi.testclient import TestClient
 
 from adapters.app import Dangjian
 from adapters.http import create_app
-from adapters.identity import Identity
-from adapters.identity.service import LoginPolicy
+from adapters.identity import Identity, LoginPolicy
 from tests.adapters.stores import backend_url, village_app
 
 PASSWORD = "qiang-mima-2021"

@@ -3,7 +3,7 @@ scopes, revocation — each refusal typed, nothing written."""
 
 from __future__ import annotations
 
-from adapters.identity.service import LoginPolicy
+from adapters.identity import LoginPolicy
 from tests.http.conftest import PASSWORD, Server
 from tests.support import LANZHI, MEMBER, SECRETARY, XINGCAN
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests import chromium
 from tests.adapters.stores import backend_url
 from tests.http.served import login, prepare, serving
 from tests.support import LANZHI, SECRETARY, XINGCAN
@@ -68,3 +69,20 @@ def test_a_claim_over_the_real_server_reaches_a_follower_of_the_stream(url: str)
     assert 200 == claimed.status_code, claimed.text
     assert ["TaskIssued", "TaskClaimed"] == [e["type"] for e in seen]
     assert LANZHI == seen[-1]["actor_id"]
+
+
+@pytest.mark.skipif(chromium.browser() is None, reason=chromium.SKIP_REASON)
+def test_the_served_pages_render_in_a_browser_with_nothing_fetched_from_elsewhere(
+    tmp_path: Path,
+) -> None:
+    with backend_url("sqlite", tmp_path) as found:
+        prepare(found, [SECRETARY])
+        with serving(found, workers=1) as base:
+            docs = chromium.dump_url(f"{base}/docs", tmp_path / "profile-docs")
+            join = chromium.dump_url(f"{base}/join?code=x.y", tmp_path / "profile-join")
+
+    assert "接口目录" in docs
+    assert "/commands/ClaimTask" in docs
+    assert "设置登录密码" in join
+    assert "<script" not in docs + join
+    assert "https://" not in docs + join  # no CDN: a village office may be offline

@@ -1,6 +1,6 @@
 """HTTP 应用 — the FastAPI application over one :class:`~adapters.app.Dangjian`: login and
 accounts, a ``POST`` per command, the read models, the event feed, and the invitation
-page. OpenAPI is at ``/openapi.json``, its pages at ``/docs``."""
+page. OpenAPI is at ``/openapi.json``; ``/docs`` lists it on a page that needs no CDN."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ import anyio.to_thread
 from fastapi import FastAPI
 
 from adapters.app import Dangjian, open_app
-from adapters.http import accounts, auth, commands, errors, feed, join, reads
-from adapters.identity import Identity
-from adapters.identity.service import LoginPolicy
+from adapters.http import accounts, auth, commands, errors, feed, index, join, reads
+from adapters.identity import Identity, LoginPolicy
 
 #: Environment of ``dangjian serve`` (and of any ASGI server started on :func:`from_env`).
 STORE_ENV = "DANGJIAN_STORE"
@@ -26,6 +25,9 @@ def create_app(
     ``secure_cookies`` marks the session cookie Secure (serve over HTTPS, or behind a
     proxy that does)."""
     api = FastAPI(
+        # The framework's own pages fetch their scripts from a CDN: /docs is ours instead.
+        docs_url=None,
+        redoc_url=None,
         title="党建积分 dangjian",
         version="0.1.0",
         description=(
@@ -38,7 +40,7 @@ def create_app(
     api.state.secure_cookies = secure_cookies
     api.router.on_startup.append(_fewer_threads)
     errors.install(api)
-    for module in (auth, accounts, commands, reads, feed, join):
+    for module in (auth, accounts, commands, reads, feed, join, index):
         api.include_router(module.router)
     return api
 

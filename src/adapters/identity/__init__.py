@@ -17,7 +17,14 @@ from adapters.identity.errors import (
     TokenScope,
     WeakPassword,
 )
-from adapters.identity.service import Identity, IssuedInvitation, IssuedToken, Principal, Session
+from adapters.identity.records import (
+    IssuedInvitation,
+    IssuedToken,
+    LoginPolicy,
+    Principal,
+    Session,
+)
+from adapters.identity.service import Identity
 
 __all__ = [
     "BadCredentials",
@@ -26,6 +33,7 @@ __all__ = [
     "IssuedInvitation",
     "IssuedToken",
     "LoginLocked",
+    "LoginPolicy",
     "NotAuthenticated",
     "Principal",
     "Session",
