@@ -15,7 +15,7 @@ from typing import Any
 from adapters.storage.mapper import converter, dumps
 from adapters.storage.store import Attempt
 from dangjian_core.kernel.errors import DangjianError
-from dangjian_core.kernel.trail import PRIVATE_FIELDS
+from dangjian_core.kernel.trail import without_private
 
 #: What a masked personal field reads as in the attempts log.
 MASK = "***"
@@ -24,9 +24,7 @@ MASK = "***"
 def masked(fields: Mapping[str, Any]) -> dict[str, Any]:
     """The fields with every personal one (:data:`PRIVATE_FIELDS`) that holds a value
     replaced by :data:`MASK`."""
-    return {
-        k: MASK if k in PRIVATE_FIELDS and v not in (None, "") else v for k, v in fields.items()
-    }
+    return without_private(fields, MASK)
 
 
 def decided(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -66,6 +67,9 @@ def verify_password(hashed: str, password: str) -> bool:
         return False
 
 
-#: A hash to verify against when there is no account, so a wrong name costs the same
-#: time as a wrong password and timing tells nothing.
-DUMMY_HASH = hash_password("dangjian-no-such-account")
+@cache
+def dummy_hash() -> str:
+    """A hash to verify against when there is no account, so a wrong name costs the same
+    time as a wrong password and timing tells nothing (made on the first failed login, not
+    at import: every command-line run would pay for it)."""
+    return hash_password("dangjian-no-such-account")

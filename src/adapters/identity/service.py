@@ -161,7 +161,7 @@ class Identity:
         if state is not None and state.open:
             with self.app.store.secrets() as kept:
                 hashed = kept.password(person_id, state.password_from)
-        if not s.verify_password(hashed or s.DUMMY_HASH, password) or hashed is None:
+        if not s.verify_password(hashed or s.dummy_hash(), password) or hashed is None:
             with self.app.store.secrets(write=True) as kept:
                 for subject in subjects:
                     kept.add_failure(subject, now.isoformat())

@@ -9,7 +9,7 @@ from typing import Any
 from adapters.storage.mapper import converter
 from dangjian_core.catalog import EVENT_NAMES
 from dangjian_core.kernel.recorded import Recorded
-from dangjian_core.kernel.trail import HIDDEN, PRIVATE_FIELDS
+from dangjian_core.kernel.trail import without_private
 
 
 def event_document(recorded: Recorded[Any], *, private: bool = True) -> dict[str, Any]:
@@ -17,10 +17,7 @@ def event_document(recorded: Recorded[Any], *, private: bool = True) -> dict[str
     (with ``private=False``, every personal field that holds a value shows ``HIDDEN``)."""
     data = converter.unstructure(recorded.event)
     if not private:
-        data = {
-            name: HIDDEN if name in PRIVATE_FIELDS and value not in (None, "") else value
-            for name, value in data.items()
-        }
+        data = without_private(data)
     return {
         "position": recorded.position,
         "stream_id": recorded.stream_id,

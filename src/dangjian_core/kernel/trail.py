@@ -27,6 +27,15 @@ PRIVATE_FIELDS = frozenset({"gender", "birth_year", "contact", "id_number"})
 HIDDEN = "(不公开)"
 
 
+def without_private(fields: Mapping[str, Any], shown: str = HIDDEN) -> dict[str, Any]:
+    """The fields with every personal one (:data:`PRIVATE_FIELDS`) that holds a value
+    replaced by ``shown``: what public outputs, the attempts log and feeds carry."""
+    return {
+        name: shown if name in PRIVATE_FIELDS and value not in (None, "") else value
+        for name, value in fields.items()
+    }
+
+
 def event_title(event_type: type[Any]) -> str:
     """The Chinese term an event type declares (``TITLE``), e.g. ``任务已领办``."""
     title: str = getattr(event_type, "TITLE", event_type.__name__)
