@@ -1,6 +1,7 @@
 """HTTP 应用 — the FastAPI application over one :class:`~adapters.app.Dangjian`: login and
-accounts, a ``POST`` per command, the read models, the event feed, and the invitation
-page. OpenAPI is at ``/openapi.json``; ``/docs`` lists it on a page that needs no CDN."""
+accounts, a ``POST`` per command, the read models, the event feed, the invitation page,
+and the village's own pages (:mod:`adapters.web`). OpenAPI is at ``/openapi.json``;
+``/docs`` lists it on a page that needs no CDN."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from fastapi import FastAPI
 from adapters.app import Dangjian, open_app
 from adapters.http import accounts, auth, commands, errors, feed, index, join, reads
 from adapters.identity import Identity, LoginPolicy
+from adapters.web import app as web
 
 #: Environment of ``dangjian serve`` (and of any ASGI server started on :func:`from_env`).
 STORE_ENV = "DANGJIAN_STORE"
@@ -42,6 +44,7 @@ def create_app(
     errors.install(api)
     for module in (auth, accounts, commands, reads, feed, join, index):
         api.include_router(module.router)
+    web.install(api)
     return api
 
 

@@ -14,9 +14,9 @@ from pydantic import BaseModel, Field
 
 from adapters.identity import Identity, Principal
 from adapters.identity.errors import Forbidden, NotAuthenticated, TokenScope
+from adapters.web.session import SESSION_COOKIE, clear_session_cookie, set_session_cookie
 from dangjian_core.accounts.events import Scope
 
-SESSION_COOKIE = "dangjian_session"
 CSRF_HEADER = "X-CSRF-Token"
 _SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -96,15 +96,7 @@ def login(body: Login, request: Request, response: Response, door: Door) -> dict
     """A new session: the cookie is set, and the anti-forgery token returned for the
     page's unsafe requests. Five failures in 15 minutes lock the person out for 15."""
     session = door.login(body.person_id, body.password, _address(request))
-    response.set_cookie(
-        SESSION_COOKIE,
-        session.token,
-        max_age=door.policy.session_hours * 3600,
-        httponly=True,
-        samesite="strict",
-        secure=request.app.state.secure_cookies,
-        path="/",
-    )
+    set_session_cookie(request, response, session)
     return {
         "person_id": session.person_id,
         "csrf_token": session.csrf,
@@ -121,7 +113,7 @@ def logout(
 ) -> None:
     """End this session (its cookie is cleared)."""
     door.logout(request.cookies.get(SESSION_COOKIE, ""))
-    response.delete_cookie(SESSION_COOKIE, path="/")
+    clear_session_cookie(response)
 
 
 @router.post("/accept", summary="接受邀请设置密码 / set a password with an invitation")
