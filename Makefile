@@ -29,9 +29,11 @@ $(STAMP): requirements.lock pyproject.toml
 demo: $(STAMP)
 	$(BIN)/python examples/paixilv_points_year.py
 
-# The HTTP API over the demo's store (make demo first), on http://127.0.0.1:8000/docs.
+# The village's pages and the HTTP API on the demo store: built on first run (the year's
+# replay), with five demo accounts and today's tasks; http://127.0.0.1:8000/
 SERVE_STORE ?= paixilv-demo.db
 serve: $(STAMP)
+	$(BIN)/python examples/paixilv_web.py $(SERVE_STORE)
 	$(BIN)/dangjian --store $(SERVE_STORE) serve --port 8000 --workers 2
 
 test: $(STAMP)

@@ -35,6 +35,12 @@ EXPECTED = {
         "记录事件 633 条;被拒绝的操作 109 次",
         "合计 total = 105 分,明细之和 105 分 (一致)",
     ],
+    # The web demo builds the year, opens five accounts and publishes today's three tasks.
+    "paixilv_web.py": [
+        "今日新发布任务 3 个",
+        "演示账号(密码均为 paixilv-2021)",
+        "胡文渊 · 联村干部",
+    ],
     "pingshan_star_board.py": ["平山镇党委 2017 年度创星榜", "各星级数量"],
     "pingshan_structure.py": [
         "平山镇党委下辖 1 个党总支、37 个党支部、52 个网格党小组, 共有党员 1462 名"
@@ -113,3 +119,13 @@ def test_pingshan_star_board_reproduces_the_published_figures(tmp_path: Path) ->
         "0",
         "0",
     ]
+
+
+def test_the_web_demo_publishes_todays_tasks_once(tmp_path: Path) -> None:
+    first = run_example(EXAMPLES / "paixilv_web.py", tmp_path)
+    again = run_example(EXAMPLES / "paixilv_web.py", tmp_path)
+
+    assert first.returncode == again.returncode == 0, first.stderr + again.stderr
+    assert "今日新发布任务 3 个" in first.stdout
+    assert "今日新发布任务 0 个" in again.stdout
+    assert "记录事件" not in again.stdout  # the year is built once, not replayed again

@@ -43,13 +43,14 @@ FACTORY = "adapters.http.app:from_env"
     help="信任其 X-Forwarded-For 的代理地址, 逗号分隔 / trusted reverse proxies",
 )
 def serve(host: str, port: int, workers: int, secure_cookies: bool, proxies: str) -> None:
-    """启动 HTTP 接口 — serve the API (OpenAPI at /openapi.json, pages at /docs)."""
+    """启动网页和接口 — serve the pages (/) and the API (/openapi.json, listed at /docs)."""
     runtime = current()
     runtime.app()  # opened once here: a bad store is refused before serving
     os.environ["DANGJIAN_STORE"] = runtime.store
     os.environ["DANGJIAN_SECURE_COOKIES"] = "1" if secure_cookies else ""
     click.echo(
-        f"党建积分接口 http://{host}:{port}/docs  (事件库 {runtime.store}, {workers} 个进程)"
+        f"党建积分网页 http://{host}:{port}/  接口说明 http://{host}:{port}/docs"
+        f"  (事件库 {runtime.store}, {workers} 个进程)"
     )
     uvicorn.run(
         FACTORY,
