@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from adapters.app import open_app
+from adapters.identity import Identity
+from dangjian_core.accounts.events import Scope
 from tests.e2e.test_cli_story import Village
 
 pytestmark = pytest.mark.e2e
@@ -160,9 +163,37 @@ def test_person_show_gives_party_age_and_the_decade_and_masks_the_id_number(town
 
     assert "党龄: 20 年 (自 2001-07-01 起计), 第二个10年" in out
     assert "110105********002X" in out
+    assert "138****0000" in out
     assert ID_NUMBER not in out
     assert ID_NUMBER not in json.dumps(document)
+    assert "13800000000" not in out + json.dumps(document)
     assert 20 == document["party_age"]["years"]
+
+
+def token_for(town: Village, person: str) -> str:
+    """The person's own write token (their account invited by the town's secretary)."""
+    with open_app(str(town.store)) as app:
+        door = Identity(app)
+        door.accept(door.invite("wang", person, command_id=f"i-{person}").code, "mima-12345")
+        return door.issue_token(person, "值班电脑", (Scope.WRITE,), command_id=f"t-{person}").token
+
+
+def test_only_whoever_keeps_the_roll_sees_the_details_unmasked(town: Village) -> None:
+    shell = town("person show hu --unmask")
+    keeper = town("--json person show hu --unmask", env={"DANGJIAN_TOKEN": token_for(town, "wang")})
+    himself = town("person show hu --unmask", env={"DANGJIAN_TOKEN": token_for(town, "hu")})
+    other = town("person show hu --unmask", env={"DANGJIAN_TOKEN": token_for(town, "lv")})
+
+    assert 3 == shell.exit_code
+    assert "无权查看完整个人信息" in shell.stderr
+    assert ID_NUMBER not in shell.stdout
+    assert 0 == keeper.exit_code, keeper.stderr
+    assert ID_NUMBER == json.loads(keeper.stdout)["details"]["id_number"]
+    assert "13800000000" == json.loads(keeper.stdout)["details"]["contact"]
+    assert 0 == himself.exit_code
+    assert ID_NUMBER in himself.stdout
+    assert 3 == other.exit_code
+    assert ID_NUMBER not in other.stdout
 
 
 def test_personal_data_never_reaches_the_wall_or_the_trail(town: Village) -> None:
@@ -184,7 +215,7 @@ def test_details_are_corrected_and_names_fixed(town: Village) -> None:
     out = town.ok("person show hu")
 
     assert "胡泰莱 (hu)" in out
-    assert "联系 13900000000" in out
+    assert "联系 139****0000" in out
     assert "出生 1968" in out
 
 

@@ -20,7 +20,9 @@ from adapters.storage.mapper import recorded_of
 from adapters.storage.store import Attempt, EventStore
 from adapters.storage.urls import open_store
 from adapters.views.queries import Queries
+from dangjian_core.kernel.authority import Rule
 from dangjian_core.kernel.errors import InvalidCommand, build
+from dangjian_core.kernel.facts import Facts
 from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.kernel.time import LOCAL
 
@@ -111,6 +113,11 @@ class Dangjian:
     def attempts(self, after_id: int = 0, limit: int = 1000) -> list[Attempt]:
         """The attempts log: refused commands after an id, oldest first."""
         return self.store.read_attempts(after_id, limit)
+
+    def judge(self, key: str, question: Callable[[Facts, datetime], Rule | None]) -> Rule | None:
+        """The rule ``question`` finds broken now (None: allowed), asked of the store's
+        facts at the server's time — for what adapters show rather than record."""
+        return self._handler.judge(key, question)
 
     def recall(self, command_id: str) -> Outcome | None:
         """What a command id recorded, if it was handled — so a retry can be answered from

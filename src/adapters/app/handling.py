@@ -26,6 +26,7 @@ from adapters.storage.folding import Folded, StateCache, top_up
 from adapters.storage.mapper import Envelope, encode
 from adapters.storage.store import CommandRecord, EventStore, NewEvent
 from dangjian_core.catalog import concept_of, decide, stream_of, violation
+from dangjian_core.kernel.authority import Rule
 from dangjian_core.kernel.concept import Concept
 from dangjian_core.kernel.errors import (
     DomainError,
@@ -203,6 +204,12 @@ class Handler:
                 for pos, e, event in zip(positions, new, events, strict=True)
             )
         )
+
+    def judge(self, key: str, question: Callable[[Facts, datetime], Rule | None]) -> Rule | None:
+        """Ask a rule of the core now, outside any command (may this reader see that?),
+        reading its facts as a decision would; ``key`` names the lock it is asked under."""
+        with self.store.writing(f"judge:{key}") as tx:
+            return question(StoreFacts(tx, self._cache, self.store), self._clock())
 
     def recall(self, command_id: str) -> Outcome | None:
         """What a command id recorded, if it was handled."""

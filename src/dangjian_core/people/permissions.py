@@ -5,6 +5,7 @@ sending unit's leaders. :func:`replay` asks the same of a recorded person event.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from dangjian_core.kernel.authority import Rule, What, unknown
@@ -19,7 +20,7 @@ from dangjian_core.people.events import (
     PersonRenamed,
     ProbationExtended,
 )
-from dangjian_core.people.state import PersonState
+from dangjian_core.people.state import PERSON, PersonState
 from dangjian_core.units.hierarchy import live_unit
 from dangjian_core.units.permissions import keep_roll, known, lead_unit
 
@@ -29,6 +30,7 @@ RENAME_PERSON: What = ("更正姓名", "correct names")
 CHANGE_STATUS: What = ("变更政治面貌", "change party status")
 EXTEND: What = ("延长预备期", "extend probation")
 TRANSFER: What = ("转接组织关系", "transfer the membership of")
+SEE_DETAILS: What = ("查看完整个人信息", "see the full personal details of people")
 
 _WHAT: dict[type[Any], What] = {
     PersonRegistered: REGISTER,
@@ -56,3 +58,19 @@ def replay(
     if isinstance(event, MembershipTransferred):
         return lead_unit(facts, unit, actor, at, TRANSFER)
     return keep_roll(facts, unit, actor, at, _WHAT[type(event)])
+
+
+def see_details(facts: Facts, person_id: str, reader_id: str, at: datetime) -> Rule | None:
+    """Who may see a person's ID number and contact in full: whoever keeps their roll
+    (the unit's secretary, deputy secretary or organizing member, or a level above), or
+    the person themself; everyone else sees them masked."""
+    person = facts.get(PERSON, person_id)
+    if person is None:
+        return unknown(person_id)
+    if reader_id == person_id:
+        return None
+    branch_id = person.branch_at(at)
+    unit = live_unit(facts, branch_id, at) or known(facts, branch_id)
+    if isinstance(unit, Rule):
+        return unit
+    return keep_roll(facts, unit, reader_id, at, SEE_DETAILS)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from functools import partial
+from typing import Any
 
+import attrs
 import click
 from rich.console import RenderableType
 from rich.table import Table
@@ -13,8 +16,17 @@ from adapters.cli.params import zh_of
 from adapters.cli.render import filled, heading, plain, table
 from adapters.cli.runtime import current
 from adapters.views.people import PersonView, PipelineEntry
+from dangjian_core.kernel.authority import Rule
+from dangjian_core.kernel.errors import Unauthorized
+from dangjian_core.kernel.facts import Facts
 from dangjian_core.people.events import Gender
+from dangjian_core.people.permissions import see_details as _see_details
 from dangjian_core.people.pipeline import NextStep
+
+
+def see_details(facts: Facts, at: datetime, *, person_id: str, reader_id: str) -> Rule | None:
+    """The core's rule for seeing a person's details in full, as a question to the app."""
+    return _see_details(facts, person_id, reader_id, at)
 
 
 def masked(id_number: str) -> str:
@@ -22,8 +34,28 @@ def masked(id_number: str) -> str:
     return id_number[:6] + "*" * (len(id_number) - 10) + id_number[-4:] if id_number else ""
 
 
+def masked_contact(contact: str) -> str:
+    """A phone number or other contact with its middle hidden: ``138****5678``; a short
+    one keeps only its first character."""
+    if len(contact) >= 8:
+        return contact[:3] + "*" * (len(contact) - 7) + contact[-4:]
+    return contact[:1] + "*" * (len(contact) - 1)
+
+
+def shown_details(details: dict[str, Any], unmasked: bool) -> dict[str, Any]:
+    """The private details as shown: ID number and contact masked unless ``unmasked``."""
+    if unmasked or not details:
+        return dict(details)
+    return {
+        **details,
+        "id_number": masked(str(details.get("id_number") or "")),
+        "contact": masked_contact(str(details.get("contact") or "")),
+    }
+
+
 def person_lines(view: PersonView) -> list[str]:
-    """Status, party age and next step, then the private details (ID number masked)."""
+    """Status, party age and next step, then the private details (as given: masked
+    unless the reader is entitled)."""
     person, age, details = view.person, view.party_age, view.details
     lines = [f"政治面貌: {view.history[-1].status.zh} (自 {view.history[-1].since})"]
     if age is not None:
@@ -38,7 +70,7 @@ def person_lines(view: PersonView) -> list[str]:
         contact = details["contact"] or "未填"
         lines.append(
             f"个人信息(不公开): 性别 {gender}, 出生 {birth}, 联系 {contact}, "
-            f"身份证 {masked(str(details['id_number'] or '')) or '未填'}"
+            f"身份证 {details['id_number'] or '未填'}"
         )
     return lines
 
@@ -67,16 +99,27 @@ def transfers_table(view: PersonView) -> Table:
 @click.command("show")
 @click.argument("person_id")
 @click.option("--on", type=IsoDate(), default=None, help="按某日计算党龄, 默认今天 / as of")
-def show(person_id: str, on: date | None) -> None:
-    """人员详情: 政治面貌、党龄、下一步 / a person, their party age and status history."""
+@click.option(
+    "--unmask",
+    is_flag=True,
+    help="显示完整身份证号和联系方式(须为管名册的人并用 DANGJIAN_TOKEN 登录) / full details",
+)
+def show(person_id: str, on: date | None, unmask: bool) -> None:
+    """人员详情: 政治面貌、党龄、下一步 / a person, their party age and status history.
+
+    身份证号和联系方式默认打码; --unmask 只对管这个人名册的人(书记、副书记、组织委员或上级)
+    或本人开放, 录入人以 DANGJIAN_TOKEN 的令牌确认。"""
     runtime = current()
     day = on or now().date()
-    view = runtime.app(must_exist=True).queries.person(person_id, day)
+    app = runtime.app(must_exist=True)
+    view = app.queries.person(person_id, day)
+    if unmask:
+        reader = runtime.operator()
+        rule = app.judge(person_id, partial(see_details, person_id=person_id, reader_id=reader))
+        if rule is not None:
+            raise Unauthorized(rule.zh, rule.en)
+    view = attrs.evolve(view, details=shown_details(view.details, unmask))
     document = plain(view)
-    document["details"] = {
-        **view.details,
-        "id_number": masked(str(view.details.get("id_number") or "")),
-    }
     title = heading(f"{view.person['name']} ({person_id}) · {view.person['branch_id']} · {day}")
     parts: list[RenderableType] = [title, *person_lines(view), history_table(view)]
     if view.transfers:
