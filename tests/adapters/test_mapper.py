@@ -42,6 +42,7 @@ STABLE_NAMES = [
     "HouseholdLinked",
     "HouseholdPaired",
     "InvitationAccepted",
+    "LateEntryPolicySet",
     "LinkExemptionRecorded",
     "ListConfirmed",
     "ListProposed",

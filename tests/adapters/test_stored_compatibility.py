@@ -42,6 +42,8 @@ ADDED_SINCE_0_1 = [
     "ApiTokenIssued",
     "ApiTokenRevoked",
     "InvitationAccepted",
+    # The late-entry rule a unit's level above sets (issue 11).
+    "LateEntryPolicySet",
 ]
 
 

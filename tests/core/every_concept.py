@@ -72,6 +72,7 @@ from dangjian_core.units.commands import (
     MoveUnit,
     RemoveRegionMember,
     RenameUnit,
+    SetLateEntryPolicy,
 )
 from dangjian_core.units.events import UnitKind
 from dangjian_core.units.roles import Role
@@ -124,6 +125,7 @@ UNITS = Story(
         RenameUnit(NEW_UNIT, "新村党支部", WANG, _at(6)),
         AppointRole(QINGWEIJIE, CHEN, Role.ORGANIZING, WANG, _at(7)),
         EndRole(QINGWEIJIE, CHEN, Role.ORGANIZING, "换届", WANG, _at(8)),
+        SetLateEntryPolicy(QINGWEIJIE, 14, (Role.SECRETARY,), "农忙", WANG, _at(8.5)),
         AddRegionMember(org.REGION, QINGWEIJIE, WANG, _at(9)),
         RemoveRegionMember(org.REGION, QINGWEIJIE, "调整", WANG, _at(10)),
         MoveUnit(org.GROUP, GUANCHUAN, "调整", WANG, _at(11)),

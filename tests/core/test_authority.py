@@ -79,6 +79,7 @@ from dangjian_core.tasks.events import (
 )
 from dangjian_core.units.events import (
     BranchFounded,
+    LateEntryPolicySet,
     RegionMemberAdded,
     RegionMemberRemoved,
     RoleAssigned,
@@ -169,6 +170,8 @@ EXAMPLES: list[tuple[Any, str, str | None]] = [
     (RoleAssigned(QINGWEIJIE, CHEN, Role.DEPUTY_SECRETARY, AT), WANG, LV),
     (RoleAssigned(QINGWEIJIE, CHEN, Role.REVIEWER, AT), LV, HU),
     (RoleEnded(GUANCHUAN, HU, Role.SECRETARY, DAY0, AT, "换届"), DING, HU),
+    # the level above sets a unit's late-entry rule; its own secretary may not
+    (LateEntryPolicySet(GUANCHUAN, 14, (Role.SECRETARY,), "农忙", AT), DING, HU),
     (
         PersonRegistered(P("new"), QINGWEIJIE, "新人", PartyStatus.APPLICANT, date(2018, 1, 1)),
         LV,

@@ -5,6 +5,8 @@ and one typed for someone else is 代录 by them; a bad or read-only token write
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +14,7 @@ from adapters.app import open_app
 from adapters.identity import Identity
 from dangjian_core.accounts.events import Scope
 from tests.e2e.test_cli_story import AT, BRANCH, Village, village
-from tests.support import LANZHI, ORGANIZER, SECRETARY
+from tests.support import LANZHI, ORGANIZER, SECRETARY, setup_commands
 
 pytestmark = pytest.mark.e2e
 __all__ = ["village"]
@@ -75,3 +77,42 @@ def test_a_read_only_or_forged_token_writes_nothing(
         assert "令牌" in result.output
 
     assert before == village.events()
+
+
+def live_village(tmp_path: Path) -> Village:
+    """The test village in a store that went live 40 days ago (typed in from paper then)."""
+    store = tmp_path / "live.db"
+    went_live = datetime.now(UTC) - timedelta(days=40)
+    with open_app(f"sqlite:///{store}", clock=lambda: went_live) as app:
+        for command in setup_commands():
+            app.handle(command)
+    return Village(store)
+
+
+def test_a_late_entry_at_the_shell_needs_a_reason_and_an_operator_who_may_enter_late(
+    tmp_path: Path,
+) -> None:
+    live = live_village(tmp_path)
+    three_days_ago = (datetime.now(UTC) - timedelta(days=3)).isoformat(timespec="minutes")
+    line = f"--json points adjust {LANZHI} --branch {BRANCH} --delta 2 --reason 补记 "
+    line += f"--as {SECRETARY} --at {three_days_ago}"
+    before = live.events()
+
+    no_reason = live(line)
+    shell = live(f"{line} --late-reason 当天停电")
+    old = live(line.replace(three_days_ago, "2021-11-01T09:00") + " --late-reason 补台账")
+    token = token_of(live, SECRETARY, (Scope.WRITE,))
+    after_refusals = live.events()
+    done = live(f"{line} --late-reason 当天停电", env={"DANGJIAN_TOKEN": token})
+
+    assert before + 3 == after_refusals  # only the account: invited, accepted, token
+    assert 5 == no_reason.exit_code
+    assert "补录须说明理由" in no_reason.output
+    assert 5 == shell.exit_code
+    assert "无权为paixilv补录" in shell.output
+    assert 5 == old.exit_code
+    assert "启用前的历史不能再补录" in old.output
+    assert 0 == done.exit_code, done.output
+    rows = json.loads(live.ok(f"--json trail person:{LANZHI}"))["events"]
+    assert (True, "当天停电") == (rows[-1]["late"], rows[-1]["late_reason"])
+    assert "补录:当天停电" in live.ok(f"trail person:{LANZHI}")

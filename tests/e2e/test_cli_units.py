@@ -252,3 +252,16 @@ def test_branch_commands_still_work_for_a_root_village_branch(tmp_path: Path) ->
 
     assert "已任命 s 为书记" in out
     assert "派溪吕村党支部 (paixilv) 党支部, 上级 town-x, 周期自每年10月起" in show
+
+
+def test_the_level_above_sets_a_units_late_entry_rule(town: Village) -> None:
+    line = "unit late-entry guanchuan --days 14 --role 支部书记 --role 组织委员 --reason 农忙"
+
+    own = town(f"{line} --as hu")
+    done = town.ok(f"{line} --as wang")
+    again = town.ok(f"{line} --as wang")
+
+    assert 3 == own.exit_code
+    assert "无权设定guanchuan的补录规则" in own.stderr
+    assert "已设定 guanchuan 的补录规则: 事后 14 天内, 由书记、组织委员或上级补录 (农忙)" in done
+    assert "无变化" in again

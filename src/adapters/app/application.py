@@ -50,12 +50,18 @@ class Dangjian:
         command_id: str | None = None,
         entered_by: str = "",
         stamp: bool = False,
+        late_reason: str = "",
+        follows: bool = False,
     ) -> Outcome:
         """Decide and record one command, then the commands that follow it; a repeated
         ``command_id`` is answered, not re-applied (see :meth:`Handler.decided`).
         ``entered_by``: who typed the command in for its actor (代录), if someone else;
-        ``stamp``: the command happens now, its ``at`` taken under the stream's lock."""
-        outcome = self._handler.decided(command, command_id, entered_by, stamp=stamp)
+        ``stamp``: the command happens now, its ``at`` taken under the stream's lock;
+        ``late_reason``: why it is entered after its time (补录), which the rules for late
+        entries ask for; ``follows``: a follow-up of an event already admitted."""
+        outcome = self._handler.decided(
+            command, command_id, entered_by, stamp=stamp, late_reason=late_reason, follows=follows
+        )
         if not outcome.events:
             return outcome
         # Also when answered again: a retry after a crash finishes the follow-ups.
@@ -113,6 +119,11 @@ class Dangjian:
     def attempts(self, after_id: int = 0, limit: int = 1000) -> list[Attempt]:
         """The attempts log: refused commands after an id, oldest first."""
         return self.store.read_attempts(after_id, limit)
+
+    def went_live(self) -> datetime | None:
+        """When the store went live (its first event's recording time; None while empty):
+        what is dated before it is history typed in from paper."""
+        return self._handler.went_live()
 
     def judge(self, key: str, question: Callable[[Facts, datetime], Rule | None]) -> Rule | None:
         """The rule ``question`` finds broken now (None: allowed), asked of the store's

@@ -16,6 +16,7 @@ from attrs import frozen
 
 from adapters.storage.mapper import Envelope, encode
 from adapters.storage.store import EventStore, NewEvent
+from dangjian_core.kernel.time import entered_late
 
 
 @frozen
@@ -29,6 +30,8 @@ class HistoryItem:
     at: datetime
     #: Who entered it for the actor (代录), if someone else.
     entered_by: str = ""
+    #: Why it is entered after its time (补录), if it is.
+    late_reason: str = ""
 
 
 def load(
@@ -56,7 +59,9 @@ def load(
 def _envelope(item: HistoryItem, clock: Callable[[], datetime]) -> Envelope:
     command_id = f"load:{item.stream_id}:{item.version}"
     proxy = "" if item.entered_by == item.actor_id else item.entered_by
-    return Envelope(item.actor_id, item.at, command_id, clock(), proxy)
+    recorded_at = clock()
+    late = item.late_reason if entered_late(item.at, recorded_at) else ""
+    return Envelope(item.actor_id, item.at, command_id, recorded_at, proxy, late)
 
 
 def _batched(items: Iterable[HistoryItem], size: int) -> Iterator[list[HistoryItem]]:

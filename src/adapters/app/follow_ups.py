@@ -49,7 +49,9 @@ class Handles(Protocol):
 
     store: EventStore
 
-    def handle(self, command: Any, *, command_id: str | None = None) -> Outcome:
+    def handle(
+        self, command: Any, *, command_id: str | None = None, follows: bool = False
+    ) -> Outcome:
         """Decide and record a command, then its follow-ups."""
 
     def follow_up(self, events: Iterable[Recorded[Any]]) -> list[FollowUpResult]:
@@ -61,14 +63,15 @@ def run(app: Handles, events: Iterable[Recorded[Any]]) -> list[FollowUpResult]:
 
     Each has a deterministic command id, so running them again answers the ones already
     handled. A refused follow-up is reported (and in the attempts log), not raised: the
-    triggering event stands.
+    triggering event stands. A follow-up dated after the fact with the event it follows
+    was admitted with it: the rules for late entries judged that event, not this.
     """
     results = []
     for recorded in events:
         for follow in follow_ups(recorded):
             name, stream = type(follow.command).__name__, stream_of(follow.command)
             try:
-                done = app.handle(follow.command, command_id=follow.command_id)
+                done = app.handle(follow.command, command_id=follow.command_id, follows=True)
             except DomainError as refused:
                 results.append(
                     FollowUpResult(follow.command_id, name, stream, False, error=str(refused))

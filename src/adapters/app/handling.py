@@ -23,7 +23,7 @@ from adapters.app.follow_ups import FollowUpResult
 from adapters.app.idempotency import answer_again, digests, recorded_again
 from adapters.storage.errors import VersionConflict
 from adapters.storage.folding import Folded, StateCache, top_up
-from adapters.storage.mapper import Envelope, encode
+from adapters.storage.mapper import Envelope, decode, encode
 from adapters.storage.store import CommandRecord, EventStore, NewEvent
 from dangjian_core.catalog import concept_of, decide, stream_of, violation
 from dangjian_core.kernel.authority import Rule
@@ -31,13 +31,21 @@ from dangjian_core.kernel.concept import Concept
 from dangjian_core.kernel.errors import (
     DomainError,
     InvalidCommand,
+    LateEntryRefused,
     OutOfTimeOrder,
     Unauthorized,
 )
 from dangjian_core.kernel.facts import Facts
 from dangjian_core.kernel.ids import is_valid_id
 from dangjian_core.kernel.recorded import Recorded
-from dangjian_core.kernel.time import LOCAL, check_not_future, entered_late
+from dangjian_core.kernel.time import (
+    HISTORY_WINDOW,
+    LOCAL,
+    check_not_future,
+    entered_late,
+    local,
+)
+from dangjian_core.people.late_entry import late_entry
 
 
 @frozen
@@ -97,6 +105,41 @@ def still_entitled(
         before = concept.evolve(before, event)
 
 
+@frozen
+class Entry:
+    """录入 — how a command came in: who typed it for its actor (代录; empty when the actor
+    did), the reason given for entering it after its time (补录), and when the store went
+    live (None: empty, or a command stamped at the server's time)."""
+
+    entered_by: str = ""
+    late_reason: str = ""
+    went_live: datetime | None = None
+    #: A follow-up of an event already admitted (its lateness was judged with that event).
+    follows: bool = False
+
+
+def admit_late(actor_id: str, at: datetime, entry: Entry, now: datetime, facts: Facts) -> None:
+    """补录 — an entry recorded after its time. History (dated before the store went live)
+    is admitted in the store's first :data:`HISTORY_WINDOW`; anything later follows the
+    rule of the actor's unit (:func:`dangjian_core.people.late_entry.late_entry`): its
+    window, a reason, and a role that may enter late, held by whoever typed it."""
+    if entry.follows:
+        return
+    if entry.went_live is None or at < entry.went_live:
+        if entry.went_live is not None and now - entry.went_live > HISTORY_WINDOW:
+            raise LateEntryRefused(
+                f"系统自 {local(entry.went_live):%Y-%m-%d} 启用已超过 "
+                f"{HISTORY_WINDOW.days} 天,启用前的历史不能再补录",
+                f"the store went live on {entry.went_live.isoformat()}, more than "
+                f"{HISTORY_WINDOW.days} days ago: its history can no longer be entered",
+            )
+        return
+    enterer = entry.entered_by or actor_id
+    rule = late_entry(facts, actor_id, enterer, at, now, entry.late_reason)
+    if rule is not None:
+        raise LateEntryRefused(rule.zh, rule.en)
+
+
 class Handler:
     """命令处理 — decides and records one command at a time on a store, with a cache of
     folded stream states shared by the application's threads."""
@@ -105,6 +148,24 @@ class Handler:
         self.store = store
         self._clock = clock
         self._cache = cache
+        self._went_live: datetime | None = None
+
+    def went_live(self) -> datetime | None:
+        """When the store went live: the recording time of its first event (None while it
+        is empty). What is dated before it is the store's history, typed in from paper."""
+        if self._went_live is None:
+            first = self.store.read_log(0, 1)
+            if first:
+                row = first[0]
+                _, envelope = decode(
+                    row.topic,
+                    row.state,
+                    position=row.position,
+                    stream_id=row.stream_id,
+                    version=row.version,
+                )
+                self._went_live = envelope.recorded_at
+        return self._went_live
 
     def decided(
         self,
@@ -113,10 +174,13 @@ class Handler:
         entered_by: str = "",
         *,
         stamp: bool = False,
+        late_reason: str = "",
+        follows: bool = False,
     ) -> Outcome:
         """Decide and record one command (follow-ups not run); a repeated ``command_id``
         is answered, not re-applied. ``entered_by`` names who typed it in when that is
-        not the actor (代录); it goes into each event's envelope. ``stamp``: the command
+        not the actor (代录); it goes into each event's envelope, as does ``late_reason``
+        for an entry recorded after its time (补录, see :func:`admit_late`). ``stamp``: the command
         happens now — its time is taken again under the stream's lock (never before the
         stream's latest event), so commands of several processes at the server's time
         are recorded in the order of their times.
@@ -133,15 +197,16 @@ class Handler:
             raise InvalidCommand(
                 f"录入人编号格式不对: {proxy!r}", f"malformed entered_by id {proxy!r}"
             )
+        entry = Entry(proxy, late_reason.strip(), None if stamp else self.went_live(), follows)
         for _ in range(CONFLICT_RETRIES - 1):
             try:
                 return self._handle(
-                    command, concept, stream_id, command_id, (digest, earlier), proxy, stamp
+                    command, concept, stream_id, command_id, (digest, earlier), entry, stamp
                 )
             except VersionConflict:
                 self._cache.forget(stream_id)
         return self._handle(
-            command, concept, stream_id, command_id, (digest, earlier), proxy, stamp
+            command, concept, stream_id, command_id, (digest, earlier), entry, stamp
         )
 
     def _handle(
@@ -151,7 +216,7 @@ class Handler:
         stream_id: str,
         command_id: str,
         digests_: tuple[str, list[str]],
-        entered_by: str,
+        entry: Entry,
         stamp: bool = False,
     ) -> Outcome:
         digest, earlier = digests_
@@ -175,7 +240,10 @@ class Handler:
                 events = decide(command, state, facts)
                 if events:
                     in_time_order(stream_id, folded.last_at, command.at)
-                if entered_late(command.at, now):
+                late = entered_late(command.at, now)
+                if late and events:
+                    admit_late(command.actor_id, command.at, entry, now, facts)
+                if late:
                     still_entitled(concept, stream_id, version, state, events, command, now, facts)
             except DomainError as refused:
                 # Kept in the attempts log by this same transaction; no event is written.
@@ -185,7 +253,12 @@ class Handler:
                 refusal = refused
             else:
                 envelope = Envelope(
-                    command.actor_id, command.at, command_id, self._clock(), entered_by
+                    command.actor_id,
+                    command.at,
+                    command_id,
+                    self._clock(),
+                    entry.entered_by,
+                    entry.late_reason if late else "",
                 )
                 new = [
                     NewEvent(version + i + 1, *encode(e, envelope)) for i, e in enumerate(events)

@@ -94,6 +94,8 @@ class Actor:
     at: datetime
     command_id: str
     at_given: bool = True
+    #: Why a command dated in the past is entered only now (补录), for the record.
+    late_reason: str = ""
 
     def derived_id(self, prefix: str) -> str:
         """A short id (prefix + 6 hex) from the command id, so a retry names the same thing."""
@@ -108,6 +110,14 @@ at_option = click.option(
 )
 
 
+late_reason_option = click.option(
+    "--late-reason",
+    default="",
+    metavar="理由",
+    help="补录理由: --at 早于现在时必填 / why an entry dated in the past is entered now",
+)
+
+
 def acting(command: Callable[..., None]) -> Callable[..., None]:
     """Add ``--as``, ``--at`` and ``--command-id``; the command receives one ``actor``."""
 
@@ -118,11 +128,19 @@ def acting(command: Callable[..., None]) -> Callable[..., None]:
         default=None,
         help="命令编号, 重试时使用同一编号不会重复记录 / id for safe retries",
     )
+    @late_reason_option
     @functools.wraps(command)
     def with_actor(
-        *args: Any, actor_id: str, at: datetime | None, command_id: str | None, **kwargs: Any
+        *args: Any,
+        actor_id: str,
+        at: datetime | None,
+        command_id: str | None,
+        late_reason: str,
+        **kwargs: Any,
     ) -> None:
-        actor = Actor(actor_id, at or now(), command_id or uuid.uuid4().hex, at is not None)
+        actor = Actor(
+            actor_id, at or now(), command_id or uuid.uuid4().hex, at is not None, late_reason
+        )
         command(*args, actor=actor, **kwargs)
 
     return with_actor

@@ -21,7 +21,7 @@ from pathlib import Path
 import click
 from rich.console import RenderableType
 
-from adapters.cli.clock import IsoTime, now, show_time
+from adapters.cli.clock import IsoTime, late_reason_option, now, show_time
 from adapters.cli.progress import progress_bar
 from adapters.cli.render import filled, table
 from adapters.cli.runtime import current
@@ -68,7 +68,8 @@ def report_table(report: ImportReport) -> RenderableType:
     help="导入人编号: 须有权成立、登记、任命 / the importing actor, who must hold the authority",
 )
 @_at
-def import_(paths: tuple[Path, ...], actor_id: str, at: datetime | None) -> None:
+@late_reason_option
+def import_(paths: tuple[Path, ...], actor_id: str, at: datetime | None, late_reason: str) -> None:
     """导入花名册(XLSX 工作簿, 或 CSV 文件夹/文件); 任一行有误则整份不导入 / import a roster."""
     runtime = current()
     if not is_valid_id(actor_id):
@@ -81,7 +82,15 @@ def import_(paths: tuple[Path, ...], actor_id: str, at: datetime | None) -> None
         return progress_bar(label, total, quiet=runtime.as_json)
 
     operator = current().operator()
-    report = import_roster(app, raw, actor_id=actor_id, at=when, stages=stages, entered_by=operator)
+    report = import_roster(
+        app,
+        raw,
+        actor_id=actor_id,
+        at=when,
+        stages=stages,
+        entered_by=operator,
+        late_reason=late_reason,
+    )
     counts = "、".join(f"{s.sheet} {s.rows} 行" for s in report.sheets)
     message = f"已导入花名册: {counts}; 写入事件 {report.events} 条"
     if report.events == 0:

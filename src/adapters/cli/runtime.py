@@ -124,7 +124,12 @@ def record(
 
 def _handle(app: Dangjian, command: Any, actor: Actor) -> Outcome:
     try:
-        return app.handle(command, command_id=actor.command_id, entered_by=current().operator())
+        return app.handle(
+            command,
+            command_id=actor.command_id,
+            entered_by=current().operator(),
+            late_reason=actor.late_reason,
+        )
     except (StoreBusy, VersionConflict, CorruptEvent):
         raise  # nothing was written: the message says what to do
     except StorageError as error:

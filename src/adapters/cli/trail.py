@@ -58,6 +58,8 @@ def trail(subject: str) -> None:
 
 def _entry(row: Mapping[str, object]) -> str:
     marks = [LATE] if row["late"] else []
+    if row.get("late_reason"):
+        marks[-1:] = [f"{LATE}:{row['late_reason']}"]
     if row.get("entered_by"):
         marks.append(f"{PROXY} {row['entered_by']}")
     return " ".join(marks)

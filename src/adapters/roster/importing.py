@@ -29,6 +29,7 @@ from attrs import frozen
 
 from adapters.app import Dangjian
 from adapters.app.bulk import HistoryItem
+from adapters.app.handling import Entry, admit_late
 from adapters.roster import columns as c
 from adapters.roster.errors import RosterError
 from adapters.roster.planning import Step, plan
@@ -41,6 +42,7 @@ from dangjian_core.catalog import concept_of, concept_of_prefix, decide, stream_
 from dangjian_core.kernel.concept import Concept, Stream
 from dangjian_core.kernel.errors import DomainError, InvalidCommand
 from dangjian_core.kernel.recorded import Recorded
+from dangjian_core.kernel.time import check_not_future, entered_late
 
 #: How many times the whole import is decided again when another writer got in first.
 CONFLICT_RETRIES = 3
@@ -86,9 +88,10 @@ class Scratch(ViewRows):
     """草稿 — the store's streams as read, with the import's decisions folded on top: the
     facts the import's commands are decided against."""
 
-    def __init__(self, store: EventStore, entered_by: str = "") -> None:
+    def __init__(self, store: EventStore, entered_by: str = "", late_reason: str = "") -> None:
         super().__init__(store)
         self.entered_by = entered_by
+        self.late_reason = late_reason
         self._streams: dict[str, tuple[int, Any]] = {}
         self.pending: list[HistoryItem] = []
 
@@ -131,7 +134,13 @@ class Scratch(ViewRows):
             state = concept.evolve(state, event)
             version += 1
             item = HistoryItem(
-                stream_id, version, event, command.actor_id, command.at, self.entered_by
+                stream_id,
+                version,
+                event,
+                command.actor_id,
+                command.at,
+                self.entered_by,
+                self.late_reason,
             )
             self.pending.append(item)
         self._streams[stream_id] = (version, state)
@@ -146,16 +155,24 @@ def import_roster(
     at: datetime,
     stages: Stages = _silent,
     entered_by: str = "",
+    late_reason: str = "",
 ) -> ImportReport:
     """Import a roster as ``actor_id`` at ``at``: all rows, or — on any problem — nothing.
-    ``entered_by`` names who typed it in, when not the actor (代录)."""
+    ``entered_by`` names who typed it in, when not the actor (代录); an import dated in the
+    past follows the rules for late entries (补录), ``late_reason`` saying why."""
     if at.tzinfo is None:
         raise InvalidCommand("导入时间须带时区", "the import time must be timezone-aware")
+    now = app.now()
+    check_not_future(at, now)
+    if entered_late(at, now):
+        proxy = "" if entered_by == actor_id else entered_by
+        entry = Entry(proxy, late_reason.strip(), app.went_live())
+        admit_late(actor_id, at, entry, now, Scratch(app.store))
     with stages("校验 / checking cells", raw.count) as advance:
         roster = validate(raw, advance)
     steps = plan(roster, actor_id, at)
     for attempt in range(CONFLICT_RETRIES):
-        scratch = Scratch(app.store, entered_by)
+        scratch = Scratch(app.store, entered_by, late_reason.strip())
         unchanged = _decide_all(scratch, steps, stages)
         with stages("写入 / writing", len(scratch.pending)) as advance:
             try:

@@ -113,15 +113,17 @@ _omitting_defaults(TaskIssued)
 
 @frozen
 class Envelope:
-    """信封 — who recorded an event, when, by which command, and when it was stored; and,
-    for an entry made by someone for the actor (代录), who entered it (``entered_by``,
-    empty when the actor entered it themself)."""
+    """信封 — who recorded an event, when, by which command, and when it was stored; for
+    an entry made by someone for the actor (代录), who entered it (``entered_by``, empty
+    when the actor entered it themself); for an entry recorded after its time (补录), the
+    reason given (``late_reason``, empty otherwise)."""
 
     actor_id: str
     at: datetime
     command_id: str
     recorded_at: datetime
     entered_by: str = ""
+    late_reason: str = ""
 
 
 def encode(event: Any, envelope: Envelope) -> tuple[str, bytes]:
@@ -138,6 +140,9 @@ def encode(event: Any, envelope: Envelope) -> tuple[str, bytes]:
         # Only proxy entries carry the key: events entered by their actor are stored
         # exactly as before proxy entry was recorded.
         body["entered"] = envelope.entered_by
+    if envelope.late_reason:
+        # Likewise only late entries with a reason carry it.
+        body["late"] = envelope.late_reason
     return EVENT_NAMES[type(event)], dumps(body)
 
 
@@ -169,11 +174,14 @@ def decode(
                 "command_id": body["command"],
                 "recorded_at": body["recorded"],
                 "entered_by": body.get("entered", ""),
+                "late_reason": body.get("late", ""),
             },
             Envelope,
         )
         if "entered" in body and envelope.entered_by in ("", envelope.actor_id):
             raise ValueError("entered is stored only for an entry made for someone else")
+        if "late" in body and not envelope.late_reason:
+            raise ValueError("late is stored only with a reason for a late entry")
         event = converter.structure(body["data"], EVENT_TYPES[topic])
     recorded = Recorded(position, stream_id, version, envelope.actor_id, envelope.at, event)
     return recorded, envelope

@@ -50,4 +50,5 @@ def _trail_row(subject: str, row: StoredRow) -> dict[str, Any]:
         "recorded_at": envelope.recorded_at.isoformat(),
         "late": entered_late(recorded.at, envelope.recorded_at),
         "entered_by": envelope.entered_by,
+        "late_reason": envelope.late_reason,
     }

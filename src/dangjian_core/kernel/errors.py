@@ -53,6 +53,14 @@ class FutureTime(InvalidCommand):
     code = "future_time"
 
 
+class LateEntryRefused(DomainError):
+    """补录被拒 — an entry recorded after its time beyond what the rules for late entries
+    allow: outside the unit's window, without a reason, typed in by someone without a role
+    that may enter late for the unit, or history entered after the store's first month."""
+
+    code = "late_entry"
+
+
 class OutOfTimeOrder(DomainError):
     """时间倒序 — a command dated before the latest event of the stream it changes: each
     subject's history is recorded in time order, so first come is first recorded."""

@@ -32,6 +32,9 @@ YEARS = range(1900, 3000)
 #: How far ahead of the server's clock a command's time may lie (clocks drift; a phone
 #: may be a little fast). Anything further is a future time and is refused.
 CLOCK_SKEW = timedelta(minutes=5)
+#: How long after a store's first event its history (what happened before it went live,
+#: typed in from the paper ledgers) may still be entered.
+HISTORY_WINDOW = timedelta(days=30)
 
 
 def check_aware(_instance: object, attribute: Any, value: Any) -> None:

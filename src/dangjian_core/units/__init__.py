@@ -21,6 +21,7 @@ from dangjian_core.units.commands import (
     MoveUnit,
     RemoveRegionMember,
     RenameUnit,
+    SetLateEntryPolicy,
     UnitCommand,
 )
 from dangjian_core.units.events import EVENTS, UnitEvent
@@ -41,6 +42,7 @@ CONCEPT: Concept[UnitCommand, UnitEvent, UnitState | None] = Concept(
         RemoveRegionMember,
         AppointRole,
         EndRole,
+        SetLateEntryPolicy,
     ),
     events=EVENTS,
     decide=decisions.decide,

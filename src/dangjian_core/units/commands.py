@@ -1,5 +1,6 @@
 """党组织命令 — founding, renaming, moving, merging and dissolving units; regional members;
-appointing and ending roles. Each names its actor and time."""
+appointing and ending roles; the unit's rule for late entries. Each names its actor and
+time."""
 
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ from attrs import field, frozen, validators
 
 from dangjian_core.kernel.ids import BranchId, PersonId, check_id
 from dangjian_core.kernel.time import check_aware
-from dangjian_core.kernel.validation import text
+from dangjian_core.kernel.validation import int_between, text
 from dangjian_core.units.events import UnitKind
 from dangjian_core.units.roles import Role
 
 _reason: Any = text(0, 500)
 _name: Any = text(1, 80)
 _month: Any = [validators.instance_of(int), validators.ge(1), validators.le(12)]
+#: The longest late-entry window a unit may set: a year.
+MAX_LATE_DAYS = 366
 
 
 def _optional_id(instance: object, attribute: Any, value: Any) -> None:
@@ -143,6 +146,29 @@ class EndRole:
     at: datetime = field(validator=check_aware)
 
 
+def _late_roles(_instance: object, _attribute: object, value: Any) -> None:
+    if (
+        not isinstance(value, tuple)
+        or not 1 <= len(value) <= len(Role)
+        or not all(isinstance(role, Role) for role in value)
+        or len(set(value)) != len(value)
+    ):
+        raise ValueError(f"roles 须为不重复的职务 / distinct roles, at least one: {value!r}")
+
+
+@frozen
+class SetLateEntryPolicy:
+    """设定补录规则 — how many days after its time an entry for the unit's people may still
+    be recorded (补录), and which of the unit's roles may enter it; set by the level above."""
+
+    unit_id: BranchId = field(validator=check_id)
+    window_days: int = field(validator=int_between(0, MAX_LATE_DAYS))
+    roles: tuple[Role, ...] = field(validator=_late_roles)
+    reason: str = field(validator=text(1, 500))
+    actor_id: str = field(validator=check_id)
+    at: datetime = field(validator=check_aware)
+
+
 UnitCommand = (
     FoundUnit
     | FoundBranch
@@ -154,4 +180,5 @@ UnitCommand = (
     | RemoveRegionMember
     | AppointRole
     | EndRole
+    | SetLateEntryPolicy
 )

@@ -21,10 +21,12 @@ from dangjian_core.units.commands import (
     MoveUnit,
     RemoveRegionMember,
     RenameUnit,
+    SetLateEntryPolicy,
     UnitCommand,
 )
 from dangjian_core.units.events import (
     BranchFounded,
+    LateEntryPolicySet,
     RegionMemberAdded,
     RegionMemberRemoved,
     RoleAssigned,
@@ -71,6 +73,8 @@ def decide(command: UnitCommand, state: UnitState | None, facts: Facts) -> list[
             return rules.appoint(command, existing(state, command.unit_id), facts)
         case EndRole():
             return rules.end(command, existing(state, command.unit_id), facts)
+        case SetLateEntryPolicy():
+            return rules.set_late_entry(command, existing(state, command.unit_id), facts)
         case _:
             assert_never(command)
 
@@ -130,6 +134,8 @@ def evolve(state: UnitState | None, event: UnitEvent) -> UnitState | None:
                 for t in state.terms
             )
             return attrs.evolve(state, terms=terms)
+        case LateEntryPolicySet():
+            return attrs.evolve(state, late_entry=(*state.late_entry, event))
         case _:
             assert_never(event)
 

@@ -174,6 +174,21 @@ class RoleEnded:
     reason: str
 
 
+@frozen
+class LateEntryPolicySet:
+    """补录规则已设定 — from ``since``, entries for the unit's people (and those of the units
+    below it without a rule of their own) may be recorded up to ``window_days`` days after
+    their time, entered by a holder of one of ``roles`` in the unit, or by a level above."""
+
+    TITLE: ClassVar[str] = "补录规则已设定"
+
+    unit_id: BranchId
+    window_days: int
+    roles: tuple[Role, ...]
+    reason: str
+    since: datetime
+
+
 UnitEvent = (
     BranchFounded
     | UnitFounded
@@ -185,6 +200,7 @@ UnitEvent = (
     | RegionMemberRemoved
     | RoleAssigned
     | RoleEnded
+    | LateEntryPolicySet
 )
 
 
@@ -201,4 +217,5 @@ EVENTS: Mapping[str, type[UnitEvent]] = {
     "RegionMemberRemoved": RegionMemberRemoved,
     "RoleAssigned": RoleAssigned,
     "RoleEnded": RoleEnded,
+    "LateEntryPolicySet": LateEntryPolicySet,
 }

@@ -17,6 +17,7 @@ from dangjian_core.kernel.facts import Facts
 from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.units.events import (
     BranchFounded,
+    LateEntryPolicySet,
     RegionMemberAdded,
     RegionMemberRemoved,
     RoleAssigned,
@@ -111,6 +112,18 @@ def appoint(
     )
 
 
+def set_late_entry(facts: Facts, unit: UnitState, actor_id: str, at: datetime) -> Rule | None:
+    """补录规则: set for a unit by the level above it (never by those who would enter late)."""
+    if above(facts, unit, actor_id, at):
+        return None
+    return Rule(
+        "late_entry_policy",
+        f"{actor_id} 无权设定{unit.unit_id}的补录规则(需上级组织的书记、组织委员)",
+        f"{actor_id} may not set the late-entry rule of {unit.unit_id}: needs the secretary "
+        "or organizing member of the unit above",
+    )
+
+
 def keep_roll(
     facts: Facts, unit: UnitState, actor_id: str, at: datetime, what: What
 ) -> Rule | None:
@@ -181,6 +194,8 @@ def _changed(event: Any, actor: str, at: datetime, facts: Facts, before: UnitSta
             return appoint(facts, before, actor, event.role, at, event.person_id)
         case RoleEnded():
             return appoint(facts, before, actor, event.role, at)
+        case LateEntryPolicySet():
+            return set_late_entry(facts, before, actor, at)
     raise AssertionError(f"not a unit event: {event!r}")
 
 

@@ -12,6 +12,7 @@ from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.units.events import (
     EVENTS,
     BranchFounded,
+    LateEntryPolicySet,
     RegionMemberAdded,
     RegionMemberRemoved,
     RoleAssigned,
@@ -99,6 +100,11 @@ def project_units(recorded: Recorded[Any]) -> list[Change]:
             return [Upsert("roles", _term(event), set={"until": None})]
         case RoleEnded():
             return [Upsert("roles", _term(event), set={"until": event.until.isoformat()})]
+        case LateEntryPolicySet():
+            # 补录规则 as one more dated change of the unit: "<days> <role>,<role>".
+            rule = f"{event.window_days} {','.join(role.value for role in event.roles)}"
+            since = event.since.isoformat()
+            return [_change(recorded.position, event.unit_id, "late_entry", rule, since)]
         case _:
             assert_never(event)
 

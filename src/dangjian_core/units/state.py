@@ -18,7 +18,7 @@ from dangjian_core.kernel.errors import DomainError, UnknownSubject
 from dangjian_core.kernel.facts import Facts
 from dangjian_core.kernel.ids import BranchId, PersonId
 from dangjian_core.kernel.time import local_date
-from dangjian_core.units.events import UnitKind
+from dangjian_core.units.events import LateEntryPolicySet, UnitKind
 from dangjian_core.units.roles import Role
 
 #: When a unit recorded by the old :class:`BranchFounded` (which had no date) was founded:
@@ -89,6 +89,8 @@ class UnitState:
     ended: datetime | None = None
     ending: Ending | None = None
     successor_id: BranchId | None = None
+    #: The unit's late-entry rules, oldest first (none: the defaults apply).
+    late_entry: tuple[LateEntryPolicySet, ...] = ()
 
     @property
     def branch_id(self) -> BranchId:
@@ -126,6 +128,11 @@ class UnitState:
     def holders(self, role: Role, at: datetime) -> list[PersonId]:
         """Who held ``role`` here at ``at``."""
         return [t.person_id for t in self.terms if t.role == role and t.covers(at)]
+
+    def late_entry_at(self, at: datetime) -> LateEntryPolicySet | None:
+        """The unit's own late-entry rule in force at ``at``, if it ever set one."""
+        rules = [rule for rule in self.late_entry if rule.since <= at]
+        return rules[-1] if rules else None
 
     def members_at(self, at: datetime) -> list[BranchId]:
         """The branches linked to this regional committee at ``at``."""

@@ -9,6 +9,7 @@ from adapters.cli.clock import Actor, acting
 from adapters.cli.params import KIND, ROLE
 from adapters.cli.runtime import record
 from dangjian_core.units.commands import (
+    MAX_LATE_DAYS,
     AddRegionMember,
     AppointRole,
     DissolveUnit,
@@ -18,6 +19,7 @@ from dangjian_core.units.commands import (
     MoveUnit,
     RemoveRegionMember,
     RenameUnit,
+    SetLateEntryPolicy,
 )
 from dangjian_core.units.events import UnitKind
 from dangjian_core.units.roles import Role
@@ -136,4 +138,34 @@ def end_role(unit_id: str, person_id: str, role: Role, reason: str, actor: Actor
     record(EndRole, actor, unit_id=unit_id, person_id=person_id, role=role, reason=reason)
 
 
-COMMANDS = (found, rename, move, merge, dissolve, join, leave, appoint, end_role)
+@click.command("late-entry")
+@click.argument("unit_id")
+@click.option(
+    "--days",
+    type=click.IntRange(0, MAX_LATE_DAYS),
+    required=True,
+    help="事后多少天内可补录 / how many days after its time an entry may still be recorded",
+)
+@click.option(
+    "--role",
+    "roles",
+    type=ROLE,
+    multiple=True,
+    required=True,
+    help="可补录的职务, 可重复 / a role that may enter late (repeatable)",
+)
+@click.option("--reason", required=True, help="理由 / reason")
+@acting
+def late_entry(unit_id: str, days: int, roles: tuple[Role, ...], reason: str, actor: Actor) -> None:
+    """设定补录规则 (由上级组织设定): 期限和可补录的职务 / set a unit's late-entry rule."""
+    record(
+        SetLateEntryPolicy,
+        actor,
+        unit_id=unit_id,
+        window_days=days,
+        roles=tuple(dict.fromkeys(roles)),
+        reason=reason,
+    )
+
+
+COMMANDS = (found, rename, move, merge, dissolve, join, leave, appoint, end_role, late_entry)

@@ -7,6 +7,7 @@ from typing import Any
 
 from dangjian_core.units.events import (
     BranchFounded,
+    LateEntryPolicySet,
     RegionMemberAdded,
     RegionMemberRemoved,
     RoleAssigned,
@@ -61,6 +62,14 @@ def _role_ended(event: RoleEnded) -> str:
     return f"已免去 {event.person_id} 的{event.role.zh}职务: {event.reason}"
 
 
+def _late_entry_set(event: LateEntryPolicySet) -> str:
+    roles = "、".join(role.zh for role in event.roles)
+    return (
+        f"已设定 {event.unit_id} 的补录规则: 事后 {event.window_days} 天内, "
+        f"由{roles}或上级补录 ({event.reason})"
+    )
+
+
 #: The sentence for each unit event.
 SENTENCES: Mapping[type[Any], Callable[[Any], str]] = {
     BranchFounded: _branch_founded,
@@ -73,4 +82,5 @@ SENTENCES: Mapping[type[Any], Callable[[Any], str]] = {
     RegionMemberRemoved: _member_removed,
     RoleAssigned: _role_assigned,
     RoleEnded: _role_ended,
+    LateEntryPolicySet: _late_entry_set,
 }
