@@ -15,7 +15,7 @@ from typing import Any
 import click
 from eventsourcing.persistence import PersistenceError
 
-from adapters.cli import audit, audit_group, project, roster, serve, trail, wall
+from adapters.cli import audit, audit_group, notify, project, roster, serve, trail, wall
 from adapters.cli.accounts import commands as account_commands
 from adapters.cli.accounts import views as account_views
 from adapters.cli.calendar import commands as calendar_commands
@@ -180,6 +180,9 @@ cli.add_command(
         calendar_commands,
         calendar_views,
     )
+)
+cli.add_command(
+    _group("notify", "群机器人: 向企业微信、钉钉群发通知 / the group-robot notifier", notify)
 )
 cli.add_command(audit_group.audit_commands)
 for _module in (wall, points_views, trail, audit, serve):
