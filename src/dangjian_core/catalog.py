@@ -16,6 +16,7 @@ from typing import Any
 from dangjian_core import (
     accounts,
     calendar,
+    commitments,
     development,
     evaluation,
     grids,
@@ -44,6 +45,7 @@ CONCEPTS: tuple[Concept[Any, Any, Any], ...] = (
     tasks.CONCEPT,
     points.CONCEPT,
     evaluation.CONCEPT,
+    commitments.CONCEPT,
     ratings.CONCEPT,
     work.CONCEPT,
     development.CONCEPT,

@@ -44,6 +44,24 @@ ADDED_SINCE_0_1 = [
     "InvitationAccepted",
     # The late-entry rule a unit's level above sets (issue 11).
     "LateEntryPolicySet",
+    # Public commitments (issue 14), and the star criterion computed from them.
+    "AssessmentConcluded",
+    "AssessmentRuleAdopted",
+    "CommitmentAssessed",
+    "CommitmentCriterionSet",
+    "CommitmentPosted",
+    "CommitmentSubmitted",
+    "PledgeApproved",
+    "PledgeChanged",
+    "PledgeDrafted",
+    "PledgeFeedbackHidden",
+    "PledgeFeedbackLeft",
+    "PledgeFeedbackShown",
+    "PledgeProgressReported",
+    "PledgeReturned",
+    "PledgeRevised",
+    "PledgeWithdrawn",
+    "RatingCriterionComputed",
 ]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from typing import Any
 
 from attrs import frozen
@@ -26,6 +27,13 @@ from dangjian_core.accounts.commands import (
     RevokeApiToken,
 )
 from dangjian_core.accounts.events import Scope
+from dangjian_core.commitments.commands import (
+    ChangePledge,
+    HideFeedback,
+    ShowFeedback,
+    WithdrawPledge,
+)
+from dangjian_core.commitments.values import AssessorBody, Fulfilment
 from dangjian_core.development.commands import DismissObjection
 from dangjian_core.grids.commands import (
     AddHousehold,
@@ -49,6 +57,8 @@ from dangjian_core.people.commands import (
 )
 from dangjian_core.people.events import Gender, PartyStatus
 from dangjian_core.points.commands import AdjustPoints
+from dangjian_core.ratings.commands import ProposeRating, SetCommitmentCriterion, SetStarStandard
+from dangjian_core.ratings.events import RatedKind
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
     CancelTask,
@@ -78,6 +88,7 @@ from dangjian_core.units.events import UnitKind
 from dangjian_core.units.roles import Role
 from dangjian_core.work.commands import CancelWorkItem, LinkTasks, ReviseWorkShare
 from tests import support
+from tests.core import commitments_given as pledges
 from tests.core import development_given as dev
 from tests.core import evaluation_given as ev
 from tests.core import org
@@ -238,8 +249,19 @@ POINTS = Story(
     TOWN_ACTORS,
 )
 
+
+@cache
+def _rated_world() -> World:
+    """象珠镇, and 平山镇 with 程军's 2017 commitment assessed and concluded (100.00)."""
+    world = World.of(org.town().log)
+    for recorded in pledges.concluded_world().log:
+        world.record(recorded.stream_id, recorded.actor_id, recorded.at, recorded.event)
+    return world
+
+
+_PINGSHAN_MEMBERS = (pledges.TOWN, 2017, RatedKind.MEMBER)
 RATINGS = Story(
-    village_world(org.town),
+    _rated_world,
     (
         standard(MEMBER),
         standard(BRANCH),
@@ -249,9 +271,48 @@ RATINGS = Story(
         fix(QINGWEIJIE, kind=BRANCH),
         lower(CHEN, 3),
         remove(CHEN),
+        # 平山镇: the county counts the commitment score as 40 of a member's 100 points.
+        SetStarStandard(
+            *_PINGSHAN_MEMBERS, 100, (60, 70, 80, 90, 96), pledges.COUNTY, pledges.at(370)
+        ),
+        SetCommitmentCriterion(*_PINGSHAN_MEMBERS, 40, pledges.COUNTY, pledges.at(370)),
+        ProposeRating(*_PINGSHAN_MEMBERS, pledges.CHENG_JUN, 55, pledges.WANG, pledges.at(371)),
     ),
-    TOWN_ACTORS,
+    (*TOWN_ACTORS, pledges.COUNTY, pledges.WANG),
 )
+
+_SISHAN = (pledges.DAWA, pledges.YEAR, pledges.SISHAN)
+_CHENG_JUN = (pledges.DAWA, pledges.YEAR, pledges.CHENG_JUN)
+_FULFILLED = {1: Fulfilment.FULFILLED}
+COMMITMENTS = Story(
+    pledges.pingshan_world,
+    (
+        pledges.rule(),
+        pledges.draft(),
+        pledges.draft(pledges.SISHAN),
+        pledges.submit(),
+        pledges.return_(),
+        pledges.revise(),
+        pledges.submit(day=9),
+        pledges.approve(day=9),
+        pledges.post(),
+        ChangePledge(
+            *_CHENG_JUN, 1, "党小组长", "义务维修组内路灯", "组内路灯每半月巡查一次",
+            pledges.DUE, "群众建议加密巡查", pledges.CHEN, pledges.at(20),
+        ),
+        pledges.report(),
+        pledges.feedback(),
+        HideFeedback(*_CHENG_JUN[:2], "F1", "含他人电话", pledges.TAN, pledges.at(121)),
+        ShowFeedback(*_CHENG_JUN[:2], "F1", pledges.TAN, pledges.at(122)),
+        pledges.submit(pledges.SISHAN, day=130),
+        pledges.approve(pledges.SISHAN, day=131),
+        pledges.post(pledges.SISHAN, day=132),
+        WithdrawPledge(*_SISHAN, 1, "县里统一修路", pledges.TAN, pledges.at(140)),
+        *(pledges.assess(pledges.CHENG_JUN, body, _FULFILLED) for body in AssessorBody),
+        pledges.conclude(),
+    ),
+    pledges.ACTORS,
+)  # fmt: skip
 
 WORK = Story(
     village_world(work_town),
@@ -315,6 +376,7 @@ STORIES: dict[str, Story] = {
     "tasks": TASKS,
     "points": POINTS,
     "evaluation": EVALUATION,
+    "commitments": COMMITMENTS,
     "ratings": RATINGS,
     "work": WORK,
     "development": DEVELOPMENT,

@@ -103,6 +103,7 @@ from dangjian_core.work.events import (
     WorkShareRevised,
 )
 from dangjian_core.work.state import WorkItemState
+from tests.core.commitments_examples import COMMITMENT_EXAMPLES
 from tests.core.development_examples import DEVELOPMENT_EXAMPLES
 from tests.core.evaluation_given import PAIXILV
 from tests.core.given import Village
@@ -228,6 +229,7 @@ EXAMPLES: list[tuple[Any, str, str | None]] = [
     *WORK_EXAMPLES,
     *DEVELOPMENT_EXAMPLES,
     *EVALUATION_EXAMPLES,
+    *COMMITMENT_EXAMPLES,
 ]
 
 

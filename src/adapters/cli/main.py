@@ -20,6 +20,8 @@ from adapters.cli.accounts import commands as account_commands
 from adapters.cli.accounts import views as account_views
 from adapters.cli.calendar import commands as calendar_commands
 from adapters.cli.calendar import views as calendar_views
+from adapters.cli.commitments import commands as commitment_commands
+from adapters.cli.commitments import views as commitment_views
 from adapters.cli.development import commands as development_commands
 from adapters.cli.development import views as development_views
 from adapters.cli.errors import Refusal
@@ -143,6 +145,14 @@ cli.add_command(
         "评星: 标准、拟定、评定、降低、撤销、创星榜 / star ratings",
         rating_commands,
         rating_views,
+    )
+)
+cli.add_command(
+    _group(
+        "commitments",
+        "公开承诺: 承诺、审诺、亮诺、践诺、群众意见、评诺、亮诺榜 / public commitments",
+        commitment_commands,
+        commitment_views,
     )
 )
 cli.add_command(

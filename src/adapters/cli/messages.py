@@ -12,6 +12,7 @@ from typing import Any
 
 from adapters.cli.accounts import sentences as accounts
 from adapters.cli.calendar import sentences as calendar
+from adapters.cli.commitments import sentences as commitments
 from adapters.cli.development import sentences as development
 from adapters.cli.evaluation import sentences as evaluation
 from adapters.cli.grids import sentences as grids
@@ -33,6 +34,7 @@ CONCEPTS: tuple[ModuleType, ...] = (
     tasks,
     points,
     evaluation,
+    commitments,
     ratings,
     work,
     development,

@@ -20,7 +20,15 @@ from dangjian_core.kernel.readmodel import Table
 router = APIRouter(tags=["读取 reads"])
 
 #: Tables never served by the generic endpoint: personal data and account details.
-PRIVATE_TABLES = frozenset({"person_details", "accounts", "api_tokens"})
+PRIVATE_TABLES = frozenset(
+    {
+        "person_details",
+        "accounts",
+        "api_tokens",
+        "dev_objection_contacts",
+        "commitment_feedback_contacts",
+    }
+)
 PUBLIC: dict[str, Table] = {t.name: t for t in ALL_TABLES if t.name not in PRIVATE_TABLES}
 
 

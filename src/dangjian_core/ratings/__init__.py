@@ -11,6 +11,7 @@ from dangjian_core.ratings.commands import (
     ProposeRating,
     RatingCommand,
     RemoveRating,
+    SetCommitmentCriterion,
     SetStarStandard,
 )
 from dangjian_core.ratings.events import EVENTS, RatingEvent
@@ -20,7 +21,14 @@ CONCEPT: Concept[RatingCommand, RatingEvent, BoardState | None] = Concept(
     name="ratings",
     stream=BOARD,
     subject=lambda command: command.board_id,
-    commands=(SetStarStandard, ProposeRating, FixRating, LowerRating, RemoveRating),
+    commands=(
+        SetStarStandard,
+        SetCommitmentCriterion,
+        ProposeRating,
+        FixRating,
+        LowerRating,
+        RemoveRating,
+    ),
     events=EVENTS,
     decide=decisions.decide,
     evolve=decisions.evolve,

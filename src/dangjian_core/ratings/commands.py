@@ -79,7 +79,11 @@ class SetStarStandard(_Board):
 
 @frozen
 class ProposeRating(_Board):
-    """拟定星级 — propose a rating from a score (and criteria scores); posted 5 days."""
+    """拟定星级 — propose a rating from a score (and criteria scores); posted 5 days.
+
+    When the standard counts the commitment score (:class:`SetCommitmentCriterion`),
+    ``score`` and ``criteria`` are those typed in; the commitment criterion is computed
+    from the recorded assessment and added to them."""
 
     unit_id: BranchId = field(validator=check_id)
     year: int = field(validator=_year)
@@ -131,4 +135,24 @@ class RemoveRating(_Board):
     at: datetime = field(validator=check_aware)
 
 
-RatingCommand = SetStarStandard | ProposeRating | FixRating | LowerRating | RemoveRating
+@frozen
+class SetCommitmentCriterion(_Board):
+    """设定承诺评星项 — the upper unit counts the concluded commitment score (公开承诺, 评诺)
+    as a criterion of one kind's standard, worth ``points`` of its maximum score."""
+
+    unit_id: BranchId = field(validator=check_id)
+    year: int = field(validator=_year)
+    kind: RatedKind = field(validator=validators.instance_of(RatedKind))
+    points: int = field(validator=_score)
+    actor_id: str = field(validator=check_id)
+    at: datetime = field(validator=check_aware)
+
+
+RatingCommand = (
+    SetStarStandard
+    | SetCommitmentCriterion
+    | ProposeRating
+    | FixRating
+    | LowerRating
+    | RemoveRating
+)

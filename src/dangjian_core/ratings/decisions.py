@@ -13,17 +13,20 @@ import attrs
 from dangjian_core.calendar.state import working_days
 from dangjian_core.kernel.authority import enforce
 from dangjian_core.kernel.facts import Facts
+from dangjian_core.ratings import criteria, rules
 from dangjian_core.ratings import permissions as p
-from dangjian_core.ratings import rules
 from dangjian_core.ratings.commands import (
     FixRating,
     LowerRating,
     ProposeRating,
     RatingCommand,
     RemoveRating,
+    SetCommitmentCriterion,
     SetStarStandard,
 )
 from dangjian_core.ratings.events import (
+    CommitmentCriterionSet,
+    RatingCriterionComputed,
     RatingEvent,
     RatingFixed,
     RatingLowered,
@@ -43,12 +46,14 @@ def decide(command: RatingCommand, state: BoardState | None, facts: Facts) -> li
         case SetStarStandard():
             enforce(p.set_standards(facts, unit, command.actor_id, command.at))
             return rules.set_standard(command, board)
+        case SetCommitmentCriterion():
+            enforce(p.set_standards(facts, unit, command.actor_id, command.at))
+            return criteria.set_criterion(command, board)
         case ProposeRating():
             enforce(p.rate(facts, unit, command.actor_id, command.at))
             rules.within(command, unit, facts)
-            return rules.propose(
-                command, board, rules.posting_ends(working_days(facts), command.at)
-            )
+            until = rules.posting_ends(working_days(facts), command.at)
+            return rules.propose(command, board, until, criteria.computed(command, board, facts))
         case FixRating():
             enforce(p.rate(facts, unit, command.actor_id, command.at))
             return rules.fix(command, board)
@@ -66,6 +71,10 @@ def evolve(state: BoardState | None, event: RatingEvent) -> BoardState:
     match event:
         case StarStandardSet():
             return attrs.evolve(board, standards={**board.standards, event.kind: event})
+        case CommitmentCriterionSet():
+            return attrs.evolve(board, criteria={**board.criteria, event.kind: event})
+        case RatingCriterionComputed():
+            return board  # it explains the proposal that follows; the rating holds the total
         case RatingProposed():
             rating = Rating(
                 event.kind, event.subject_id, event.score, event.stars, event.posted_until

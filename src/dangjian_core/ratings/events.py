@@ -96,13 +96,55 @@ class RatingRemoved:
     reason: str
 
 
-RatingEvent = StarStandardSet | RatingProposed | RatingFixed | RatingLowered | RatingRemoved
+@frozen
+class CommitmentCriterionSet:
+    """承诺评星项已设定 — one kind's standard counts the concluded commitment score (评诺)
+    as a criterion worth ``points`` of its maximum."""
+
+    TITLE: ClassVar[str] = "承诺评星项已设定"
+
+    unit_id: BranchId
+    year: int
+    kind: RatedKind
+    points: int
+
+
+@frozen
+class RatingCriterionComputed:
+    """评星项已计算 — a criterion of a proposed rating computed from recorded facts:
+    ``points`` of ``out_of``, from the ``basis`` (a commitment score, in hundredths of a
+    point out of 100.00) concluded in ``source`` (the commitment book ``<unit>@<year>``)."""
+
+    TITLE: ClassVar[str] = "评星项已计算"
+
+    unit_id: BranchId
+    year: int
+    kind: RatedKind
+    subject_id: str
+    name: str
+    points: int
+    out_of: int
+    basis: int
+    source: str
+
+
+RatingEvent = (
+    StarStandardSet
+    | CommitmentCriterionSet
+    | RatingCriterionComputed
+    | RatingProposed
+    | RatingFixed
+    | RatingLowered
+    | RatingRemoved
+)
 
 
 #: The stable stored name of every rating event: a storage contract. A class may be renamed
 #: or moved; its stored name stays (a changed event gets a new name and an upcaster).
 EVENTS: Mapping[str, type[RatingEvent]] = {
     "StarStandardSet": StarStandardSet,
+    "CommitmentCriterionSet": CommitmentCriterionSet,
+    "RatingCriterionComputed": RatingCriterionComputed,
     "RatingProposed": RatingProposed,
     "RatingFixed": RatingFixed,
     "RatingLowered": RatingLowered,

@@ -9,7 +9,7 @@ from datetime import datetime
 from dangjian_core.kernel.authority import Rule, What
 from dangjian_core.kernel.facts import Facts
 from dangjian_core.kernel.recorded import Recorded
-from dangjian_core.ratings.events import RatingEvent, StarStandardSet
+from dangjian_core.ratings.events import CommitmentCriterionSet, RatingEvent, StarStandardSet
 from dangjian_core.ratings.state import BoardState
 from dangjian_core.units.permissions import change_unit, known, lead_unit
 from dangjian_core.units.state import UnitState
@@ -40,6 +40,6 @@ def replay(
     unit = known(facts, event.unit_id)
     if isinstance(unit, Rule):
         return unit
-    if isinstance(event, StarStandardSet):
+    if isinstance(event, StarStandardSet | CommitmentCriterionSet):
         return set_standards(facts, unit, actor, at)
     return rate(facts, unit, actor, at)

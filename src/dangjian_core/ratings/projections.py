@@ -1,4 +1,5 @@
-"""创星榜读模型 — each unit's standards and every rating's current level and status."""
+"""创星榜读模型 — each unit's standards, every rating's current level and status, and the
+criteria computed from recorded facts (the commitment score)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from dangjian_core.kernel.readmodel import Change, Column, Table, Upsert, Value
 from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.ratings.events import (
     EVENTS,
+    CommitmentCriterionSet,
+    RatingCriterionComputed,
     RatingFixed,
     RatingLowered,
     RatingProposed,
@@ -22,7 +25,12 @@ POSTED, FIXED, REMOVED = "posted", "fixed", "removed"
 STAR_STANDARDS = Table(
     "star_standards",
     key=(Column("unit_id"), Column("year", "int"), Column("kind")),
-    values=(Column("thresholds"), Column("max_score", "int"), Column("innovation", "int")),
+    values=(
+        Column("thresholds"),
+        Column("max_score", "int"),
+        Column("innovation", "int"),
+        Column("commitment_points", "int"),
+    ),
 )
 STAR_RATINGS = Table(
     "star_ratings",
@@ -35,6 +43,23 @@ STAR_RATINGS = Table(
         Column("reason"),
     ),
 )
+STAR_CRITERIA = Table(
+    "star_criteria",
+    key=(
+        Column("unit_id"),
+        Column("year", "int"),
+        Column("kind"),
+        Column("subject_id"),
+        Column("name"),
+    ),
+    values=(
+        Column("points", "int"),
+        Column("out_of", "int"),
+        Column("basis", "int"),
+        Column("source"),
+        Column("position", "int"),
+    ),
+)
 TABLES = (STAR_STANDARDS, STAR_RATINGS)
 
 
@@ -43,6 +68,10 @@ def project_ratings(recorded: Recorded[Any]) -> list[Change]:
     event = recorded.event
     if isinstance(event, StarStandardSet):
         return [_standard(event)]
+    if isinstance(event, CommitmentCriterionSet):
+        standard: dict[str, Value] = {"unit_id": event.unit_id, "year": event.year}
+        standard["kind"] = event.kind.value
+        return [Upsert("star_standards", standard, set={"commitment_points": event.points})]
     if not isinstance(event, RatingProposed | RatingFixed | RatingLowered | RatingRemoved):
         return []
     key: dict[str, Value] = {
@@ -76,4 +105,30 @@ def _standard(event: StarStandardSet) -> Change:
     return Upsert("star_standards", key, set=values)
 
 
-PROJECTIONS = (Projection("ratings", TABLES, project_ratings, tuple(EVENTS.values())),)
+def project_criteria(recorded: Recorded[Any]) -> list[Change]:
+    """The computed criterion of a proposed rating, with its basis and source."""
+    event = recorded.event
+    if not isinstance(event, RatingCriterionComputed):
+        return []
+    key: dict[str, Value] = {
+        "unit_id": event.unit_id,
+        "year": event.year,
+        "kind": event.kind.value,
+        "subject_id": event.subject_id,
+        "name": event.name,
+    }
+    values: dict[str, Value] = {
+        "points": event.points,
+        "out_of": event.out_of,
+        "basis": event.basis,
+        "source": event.source,
+        "position": recorded.position,
+    }
+    return [Upsert("star_criteria", key, set=values)]
+
+
+PROJECTIONS = (
+    # Version 2: a standard's commitment criterion (公开承诺 points) is written too.
+    Projection("ratings", TABLES, project_ratings, tuple(EVENTS.values()), version=2),
+    Projection("rating_criteria", (STAR_CRITERIA,), project_criteria, (RatingCriterionComputed,)),
+)

@@ -1,6 +1,7 @@
 """评星规则 — what each rating command must satisfy, after authority.
 
-- 评星标准 ``set_standard``: set or replaced until the first rating of its kind is proposed;
+- 评星标准 ``set_standard``: set or replaced until the first rating of its kind is proposed
+  (a computed criterion of it, the commitment score: :mod:`~dangjian_core.ratings.criteria`);
 - 拟定 ``propose``: a standard is set; the score within its maximum, the criteria adding
   up to it; one live rating per subject, a branch under the unit or a member on a roll
   under it; posted (公示) for :data:`POSTING_DAYS` working days;
@@ -24,8 +25,10 @@ from dangjian_core.ratings.commands import (
     RemoveRating,
     SetStarStandard,
 )
+from dangjian_core.ratings.criteria import with_computed
 from dangjian_core.ratings.events import (
     RatedKind,
+    RatingCriterionComputed,
     RatingEvent,
     RatingFixed,
     RatingLowered,
@@ -78,45 +81,52 @@ def set_standard(command: SetStarStandard, board: BoardState) -> list[RatingEven
     return [event]
 
 
-def propose(command: ProposeRating, board: BoardState, until: datetime) -> list[RatingEvent]:
-    """Score within the standard's maximum, criteria adding up to it; one live rating each."""
+def propose(
+    command: ProposeRating,
+    board: BoardState,
+    until: datetime,
+    criterion: RatingCriterionComputed | None = None,
+) -> list[RatingEvent]:
+    """Score within the standard's maximum, criteria adding up to it; one live rating each.
+    A computed ``criterion`` (:mod:`~dangjian_core.ratings.criteria`) is added to the
+    score typed in, and recorded before the rating it explains."""
     standard = board.standards.get(command.kind)
     if standard is None:
         raise RatingError(
             f"{command.year} 年{command.kind.zh}评星标准尚未设定",
             f"no {command.kind} star standard is set for {command.year}",
         )
-    if command.score > standard.max_score:
+    score, criteria = with_computed(command, criterion)
+    if score > standard.max_score:
         raise InvalidCommand(
-            f"得分 {command.score} 超过满分 {standard.max_score}",
-            f"score {command.score} exceeds the maximum {standard.max_score}",
+            f"得分 {score} 超过满分 {standard.max_score}",
+            f"score {score} exceeds the maximum {standard.max_score}",
         )
     if command.criteria and sum(s for _, s in command.criteria) != command.score:
         raise InvalidCommand(
             "各项得分之和不等于总分", "the criteria scores do not add up to the score"
         )
-    stars = stars_for(standard, command.score, command.innovation)
+    stars = stars_for(standard, score, command.innovation)
     existing = board.ratings.get((command.kind, command.subject_id))
     if existing is not None and not existing.removed:
-        if not existing.fixed and (existing.score, existing.stars) == (command.score, stars):
+        if not existing.fixed and (existing.score, existing.stars) == (score, stars):
             return []
         raise RatingError(
             f"{command.subject_id} {command.year} 年已有星级,只能降低或撤销",
             f"{command.subject_id} already has a {command.year} rating; lower or remove it",
         )
-    return [
-        RatingProposed(
-            command.unit_id,
-            command.year,
-            command.kind,
-            command.subject_id,
-            command.score,
-            command.criteria,
-            command.innovation,
-            stars,
-            until,
-        )
-    ]
+    proposed = RatingProposed(
+        command.unit_id,
+        command.year,
+        command.kind,
+        command.subject_id,
+        score,
+        criteria,
+        command.innovation,
+        stars,
+        until,
+    )
+    return [proposed] if criterion is None else [criterion, proposed]
 
 
 def fix(command: FixRating, board: BoardState) -> list[RatingEvent]:

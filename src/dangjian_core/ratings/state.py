@@ -10,7 +10,7 @@ from attrs import field, frozen
 from dangjian_core.kernel.concept import Stream, nothing
 from dangjian_core.kernel.errors import DomainError
 from dangjian_core.kernel.ids import BranchId
-from dangjian_core.ratings.events import RatedKind, StarStandardSet
+from dangjian_core.ratings.events import CommitmentCriterionSet, RatedKind, StarStandardSet
 
 
 @frozen
@@ -28,12 +28,13 @@ class Rating:
 
 @frozen
 class BoardState:
-    """评星 — one unit's standards and ratings for one year."""
+    """评星 — one unit's standards (with any commitment criterion) and ratings for one year."""
 
     unit_id: BranchId
     year: int
     standards: dict[RatedKind, StarStandardSet] = field(factory=dict)
     ratings: dict[tuple[RatedKind, str], Rating] = field(factory=dict)
+    criteria: dict[RatedKind, CommitmentCriterionSet] = field(factory=dict)
 
 
 #: A board's stream, ``rating-<unit id>-<year>``; None before its first event.

@@ -6,7 +6,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from adapters.cli.clock import show_time
+from dangjian_core.commitments.scoring import show_score
 from dangjian_core.ratings.events import (
+    CommitmentCriterionSet,
+    RatingCriterionComputed,
     RatingEvent,
     RatingFixed,
     RatingLowered,
@@ -56,9 +59,23 @@ def _removed(event: RatingRemoved) -> str:
     return f"已撤销{_board(event)}{event.kind.zh} {event.subject_id} 的星级: {event.reason}"
 
 
+def _criterion(event: CommitmentCriterionSet) -> str:
+    return f"已设定{_board(event)}{event.kind.zh}评星标准计入公开承诺: 评诺得分占 {event.points} 分"
+
+
+def _computed(event: RatingCriterionComputed) -> str:
+    basis = show_score(event.basis)
+    return (
+        f"已计算{_board(event)}{event.kind.zh} {event.subject_id} 的评星项「{event.name}」: "
+        f"{event.points}/{event.out_of} 分 (评诺得分 {basis}, 来自 {event.source})"
+    )
+
+
 #: The sentence for each rating event.
 SENTENCES: Mapping[type[Any], Callable[[Any], str]] = {
     StarStandardSet: _standard,
+    CommitmentCriterionSet: _criterion,
+    RatingCriterionComputed: _computed,
     RatingProposed: _proposed,
     RatingFixed: _fixed,
     RatingLowered: _lowered,

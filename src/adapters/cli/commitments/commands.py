@@ -1,0 +1,333 @@
+"""公开承诺命令 — ``commitments rule | draft | revise | submit | approve | return | post |
+withdraw | change | progress | feedback | show-feedback | hide-feedback | assess |
+conclude | star-criterion`` (the reads are :mod:`adapters.cli.commitments.views`).
+
+Every command names the book: UNIT_ID (the branch) and ``--year``; pledge commands the
+PLEDGER_ID (a member's id, or a party group's or the branch's for a collective
+commitment) and ``--no`` (the pledge's number). Posting cuts a signed audit checkpoint
+(reason 公示) when a key is given (``--key`` or ``$DANGJIAN_KEY``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from adapters.app import Dangjian
+from adapters.audit import keys
+from adapters.audit.cut import cut_checkpoint
+from adapters.cli.clock import Actor, IsoDate, acting, now
+from adapters.cli.params import ZhChoice
+from adapters.cli.runtime import record
+from dangjian_core.commitments.commands import (
+    AdoptAssessmentRule,
+    ApprovePledge,
+    AssessCommitment,
+    ChangePledge,
+    ConcludeAssessment,
+    DraftPledge,
+    HideFeedback,
+    LeaveFeedback,
+    PostCommitment,
+    ReportProgress,
+    ReturnPledge,
+    RevisePledge,
+    ShowFeedback,
+    SubmitCommitment,
+    WithdrawPledge,
+)
+from dangjian_core.commitments.values import AssessorBody, Fulfilment, ReturnGround
+from dangjian_core.ratings.commands import SetCommitmentCriterion
+from dangjian_core.ratings.events import RatedKind
+
+KEY_ENV = "DANGJIAN_KEY"
+GROUNDS = ZhChoice({ground: ground.zh for ground in ReturnGround})
+BODIES = ZhChoice({body: body.zh for body in AssessorBody}, {"本人": AssessorBody.SELF})
+GRADES = ZhChoice({grade: grade.zh for grade in Fulfilment})
+RATED = ZhChoice({kind: kind.zh for kind in RatedKind})
+_reason = click.option("--reason", required=True, help="理由 / reason")
+_year = click.option("--year", type=int, required=True, help="年度 / year, e.g. 2017")
+_no = click.option("--no", "item_no", type=int, required=True, help="事项序号 / pledge number")
+
+
+def book(command: Any) -> Any:
+    """UNIT_ID and --year: whose book of commitments, for which year."""
+    return click.argument("unit_id")(_year(command))
+
+
+def pledger(command: Any) -> Any:
+    """UNIT_ID PLEDGER_ID and --year."""
+    command = click.argument("pledger_id")(_year(command))
+    return click.argument("unit_id")(command)
+
+
+def terms(command: Any) -> Any:
+    """--post, --content, --target and --due: what a pledge says."""
+    for option in reversed(
+        (
+            click.option("--post", required=True, help="岗位 / the post, e.g. 党小组长"),
+            click.option("--content", required=True, help="承诺内容 / the pledge"),
+            click.option("--target", required=True, help="可衡量的目标 / a measurable target"),
+            click.option("--due", type=IsoDate(), required=True, help="完成时限 / due date"),
+        )
+    ):
+        command = option(command)
+    return command
+
+
+def _grades(
+    _ctx: object, _param: object, value: tuple[str, ...]
+) -> tuple[tuple[int, Fulfilment], ...]:
+    found = []
+    for item in value:
+        number, _, grade = item.partition("=")
+        if not number.strip().isdigit():
+            raise click.BadParameter(f"须为 序号=评定 / NO=GRADE: {item}")
+        found.append((int(number), GRADES.convert(grade.strip(), None, None)))
+    return tuple(found)
+
+
+_owner = click.option(
+    "--owner", "owner_id", default="", help="负责人 (集体承诺必填) / owner of a collective pledge"
+)
+
+
+@click.command("rule")
+@book
+@click.option("--self", "self_weight", type=int, required=True, help="本人自评权重 %")
+@click.option("--meeting", "meeting_weight", type=int, required=True, help="党员大会评议权重 %")
+@click.option(
+    "--representatives",
+    "representatives_weight",
+    type=int,
+    required=True,
+    help="村民代表评议权重 %",
+)
+@click.option("--partly-value", type=int, default=50, show_default=True, help="部分兑现计几分")
+@click.option("--fulfilled-from", type=int, default=85, show_default=True, help="兑现线")
+@click.option("--partly-from", type=int, default=40, show_default=True, help="部分兑现线")
+@acting
+def rule(unit_id: str, actor: Actor, **fields: Any) -> None:
+    """采用评诺规则 (三方权重合计 100) / adopt the assessment rule, a new version each time."""
+    record(AdoptAssessmentRule, actor, unit_id=unit_id, **fields)
+
+
+@click.command("draft")
+@pledger
+@_no
+@terms
+@_owner
+@acting
+def draft(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
+    """拟定承诺事项 (承诺) / draft a pledge tied to a post."""
+    record(DraftPledge, actor, unit_id=unit_id, pledger_id=pledger_id, **fields)
+
+
+@click.command("revise")
+@pledger
+@_no
+@terms
+@_owner
+@acting
+def revise(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
+    """修改退回的承诺事项 / revise a returned pledge."""
+    record(RevisePledge, actor, unit_id=unit_id, pledger_id=pledger_id, **fields)
+
+
+@click.command("submit")
+@pledger
+@acting
+def submit(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
+    """提交承诺, 送党支部审核 / submit the drafted pledges for vetting."""
+    record(SubmitCommitment, actor, unit_id=unit_id, pledger_id=pledger_id, **fields)
+
+
+@click.command("approve")
+@pledger
+@_no
+@acting
+def approve(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
+    """审诺: 审核通过一项承诺 / approve a pledge (never one's own)."""
+    record(ApprovePledge, actor, unit_id=unit_id, pledger_id=pledger_id, **fields)
+
+
+@click.command("return")
+@pledger
+@_no
+@click.option("--ground", type=GROUNDS, required=True, help="退回原因 / why")
+@_reason
+@acting
+def return_(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
+    """审诺: 退回一项承诺, 写明原因 / return a pledge for revision."""
+    record(ReturnPledge, actor, unit_id=unit_id, pledger_id=pledger_id, **fields)
+
+
+@click.command("post")
+@pledger
+@click.option(
+    "--key",
+    "key_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=KEY_ENV,
+    default=None,
+    help=f"签名私钥, 亮诺时签发检查点 (原因 公示) / key file to cut a checkpoint (env {KEY_ENV})",
+)
+@acting
+def post(unit_id: str, pledger_id: str, year: int, key_file: Path | None, actor: Actor) -> None:
+    """亮诺: 审核通过的承诺上墙公示一年 / post the approved pledges for a year."""
+
+    def checkpoint(app: Dangjian) -> str:
+        if key_file is None:
+            return ""
+        name, private = keys.load(key_file)
+        note = cut_checkpoint(app.store, name, private, "公示", now())
+        return f"\n已签发审计检查点 (原因 公示), 请与承诺一并公示:\n{note}"
+
+    record(
+        PostCommitment,
+        actor,
+        then=checkpoint,
+        unit_id=unit_id,
+        pledger_id=pledger_id,
+        year=year,
+    )
+
+
+@click.command("withdraw")
+@pledger
+@_no
+@_reason
+@acting
+def withdraw(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
+    """撤回一项承诺 (公示后由党支部) / withdraw a pledge, with a reason."""
+    record(WithdrawPledge, actor, unit_id=unit_id, pledger_id=pledger_id, **fields)
+
+
+@click.command("change")
+@pledger
+@_no
+@terms
+@_reason
+@acting
+def change(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
+    """变更已公示的承诺 (党支部) / change a posted pledge, with a reason."""
+    record(ChangePledge, actor, unit_id=unit_id, pledger_id=pledger_id, **fields)
+
+
+@click.command("progress")
+@pledger
+@_no
+@click.option("--note", required=True, help="进展说明 / what was done")
+@click.option("--evidence", multiple=True, help="佐证 (照片、文件), 可多次 / evidence, repeatable")
+@click.option("--done", is_flag=True, help="已完成 / the pledge is done")
+@acting
+def progress(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
+    """践诺: 报告进展 (负责人本人) / report progress on a posted pledge."""
+    evidence = tuple(fields.pop("evidence"))
+    record(
+        ReportProgress,
+        actor,
+        unit_id=unit_id,
+        pledger_id=pledger_id,
+        evidence=evidence,
+        **fields,
+    )
+
+
+@click.command("feedback")
+@pledger
+@_no
+@click.option("--id", "feedback_id", default=None, help="意见编号, 默认自动生成")
+@click.option("--text", required=True, help="意见内容 / the feedback")
+@click.option("--name", "contact_name", required=True, help="姓名 (不公开) / name, kept private")
+@click.option("--contact", required=True, help="联系方式 (不公开) / contact, kept private")
+@acting
+def feedback(
+    unit_id: str, pledger_id: str, feedback_id: str | None, actor: Actor, **fields: Any
+) -> None:
+    """群众意见 (群众用 --as public) / leave feedback on a posted pledge."""
+    record(
+        LeaveFeedback,
+        actor,
+        unit_id=unit_id,
+        pledger_id=pledger_id,
+        feedback_id=feedback_id or actor.derived_id("F"),
+        **fields,
+    )
+
+
+@click.command("show-feedback")
+@book
+@click.argument("feedback_id")
+@acting
+def show_feedback(unit_id: str, actor: Actor, **fields: Any) -> None:
+    """公开一条群众意见 / show a feedback on the board."""
+    record(ShowFeedback, actor, unit_id=unit_id, **fields)
+
+
+@click.command("hide-feedback")
+@book
+@click.argument("feedback_id")
+@_reason
+@acting
+def hide_feedback(unit_id: str, actor: Actor, **fields: Any) -> None:
+    """隐藏一条群众意见, 写明理由 (不删除) / hide a feedback, with a reason."""
+    record(HideFeedback, actor, unit_id=unit_id, **fields)
+
+
+@click.command("assess")
+@pledger
+@click.option("--body", type=BODIES, required=True, help="本人自评|党员大会评议|村民代表评议")
+@click.option(
+    "--grade",
+    "grades",
+    multiple=True,
+    required=True,
+    callback=_grades,
+    help="序号=评定 (已兑现|部分兑现|未兑现), 可多次 / NO=GRADE, repeatable",
+)
+@click.option("--note", default="", help="说明 / a note")
+@acting
+def assess(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
+    """评诺: 记录一方对每项承诺的评定 / record one body's grades."""
+    record(AssessCommitment, actor, unit_id=unit_id, pledger_id=pledger_id, **fields)
+
+
+@click.command("conclude")
+@pledger
+@acting
+def conclude(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
+    """确定评诺结果: 按规则计分 / conclude: score each pledge under the rule."""
+    record(ConcludeAssessment, actor, unit_id=unit_id, pledger_id=pledger_id, **fields)
+
+
+@click.command("star-criterion")
+@book
+@click.option("--kind", type=RATED, default="member", help="党员|党支部 / what is rated")
+@click.option("--points", type=int, required=True, help="承诺得分占满分的分值 / points")
+@acting
+def star_criterion(unit_id: str, actor: Actor, **fields: Any) -> None:
+    """评星标准计入评诺得分 (上级) / count the commitment score in a star standard."""
+    record(SetCommitmentCriterion, actor, unit_id=unit_id, **fields)
+
+
+COMMANDS = (
+    rule,
+    draft,
+    revise,
+    submit,
+    approve,
+    return_,
+    post,
+    withdraw,
+    change,
+    progress,
+    feedback,
+    show_feedback,
+    hide_feedback,
+    assess,
+    conclude,
+    star_criterion,
+)
