@@ -19,14 +19,15 @@ _PAGE = """<!doctype html>
 <title>{title} · 接口目录</title>
 <style>
 body {{ font: 16px/1.5 "Noto Sans CJK SC", sans-serif; margin: 1em auto; max-width: 60em; padding: 0 1em; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ border-bottom: 1px solid #ddd; padding: .3em .5em; text-align: left; vertical-align: top; }}
+table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
+th:first-child {{ width: 4em; }} th:nth-child(2) {{ width: 40%; }}
+th, td {{ border-bottom: 1px solid #ddd; padding: .3em .5em; text-align: left; vertical-align: top; overflow-wrap: anywhere; }}
 code {{ font-size: .95em; }} h2 {{ margin-top: 1.5em; }}
 </style></head>
-<body><h1>{title} · 接口目录 API</h1>
+<body><main><h1>{title} · 接口目录 API</h1>
 <p>{description}</p>
 <p>机器可读的描述 / machine-readable: <a href="{openapi}">{openapi}</a></p>
-{sections}</body></html>"""
+{sections}</main></body></html>"""
 
 
 def _sections(spec: dict[str, Any]) -> str:

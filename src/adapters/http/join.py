@@ -21,10 +21,10 @@ _PAGE = """<!doctype html>
 <style>
 body {{ font: 20px/1.6 "Noto Sans CJK SC", sans-serif; margin: 1em; max-width: 32em; }}
 input, button {{ font-size: 1em; width: 100%; padding: .5em; margin: .3em 0 1em; box-sizing: border-box; }}
-button {{ background: #b71c1c; color: #fff; border: 0; border-radius: .3em; }}
+button {{ background: #a61b1b; color: #fff; border: 0; border-radius: .3em; }}
 .note {{ padding: .6em; border-radius: .3em; background: {tone}; }}
 </style></head>
-<body><h1>设置登录密码</h1>{note}{form}</body></html>"""
+<body><main><h1>设置登录密码</h1>{note}{form}</main></body></html>"""
 
 _FORM = """<form method="post" action="join">
 <input type="hidden" name="code" value="{code}">

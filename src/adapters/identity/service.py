@@ -10,6 +10,7 @@ revoked token takes effect on the very next request.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from adapters.app import Dangjian
@@ -39,6 +40,7 @@ from dangjian_core.accounts.events import Scope
 from dangjian_core.accounts.rules import accept as decide_accept
 from dangjian_core.accounts.state import ACCOUNT, AccountState, InvitationInvalid
 from dangjian_core.kernel.facts import MemoryFacts
+from dangjian_core.kernel.time import LOCAL
 
 
 def _derived(prefix: str, command_id: str) -> str:
@@ -192,6 +194,15 @@ class Identity:
         if state is None or not state.admits(record.password_from):
             raise NotAuthenticated("账户已停用或密码已更换，请重新登录", "the session has ended")
         return Principal(record.person_id, "session", record.csrf)
+
+    def last_logins(self, person_ids: Sequence[str]) -> dict[str, datetime]:
+        """最近登录 — when each of these people last logged in (北京时间); who never did
+        is left out. For the organizer's list of who has not logged in yet."""
+        with self.app.store.secrets() as kept:
+            found = kept.last_logins(person_ids)
+        return {
+            person: datetime.fromisoformat(at).astimezone(LOCAL) for person, at in found.items()
+        }
 
     def logout(self, token: str) -> None:
         """注销 — end the session (nothing happens for one already gone)."""

@@ -1,5 +1,7 @@
 """保密表 — what must never enter the log: invitation codes, password hashes, API tokens
-(each kept as a digest or an argon2id hash), sessions and failed logins.
+(each kept as a digest or an argon2id hash), sessions and failed logins; and what the
+pages need to know of people and addresses without putting it in the log: each person's
+last login, and marks counting an address's public posts (a rate limit).
 
 The tables sit beside the log in the same database but outside the hash chain, the views
 and the inspectors' bundles; erasing a person deletes their rows here and nothing in the
@@ -11,11 +13,13 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from attrs import frozen
+
+from adapters.storage.uploads import SqlUploads, upload_statements
 
 _TABLES = {
     "invitations": "invitation_id TEXT PRIMARY KEY, person_id TEXT NOT NULL, digest TEXT NOT NULL",
@@ -25,6 +29,8 @@ _TABLES = {
     "csrf TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL",
     "tokens": "token_id TEXT PRIMARY KEY, person_id TEXT NOT NULL, digest TEXT NOT NULL",
     "failures": "subject TEXT NOT NULL, at TEXT NOT NULL",
+    "logins": "person_id TEXT PRIMARY KEY, last_at TEXT NOT NULL",
+    "marks": "subject TEXT NOT NULL, at TEXT NOT NULL",
 }
 
 
@@ -40,7 +46,14 @@ def secret_statements(prefix: str) -> list[str]:
         f"ON {prefix}dangjian_secret_failures (subject, at)",
         f"CREATE INDEX IF NOT EXISTS dangjian_secret_sessions_person "
         f"ON {prefix}dangjian_secret_sessions (person_id)",
+        f"CREATE INDEX IF NOT EXISTS dangjian_secret_marks_subject "
+        f"ON {prefix}dangjian_secret_marks (subject, at)",
+        *upload_statements(prefix),
     ]
+
+
+#: How many ids one ``IN (…)`` query names (SQLite allows 32766 parameters; stay small).
+_BATCH = 500
 
 
 @frozen
@@ -62,11 +75,16 @@ class SqlSecrets:
     def __init__(self, cursor: Any, mark: str = "?", prefix: str = "") -> None:
         self._cursor = cursor
         self._mark = mark
+        self._prefix = prefix
         self._table = f"{prefix}dangjian_secret_"
 
     def _run(self, sql: str, *params: Any) -> Any:
         self._cursor.execute(sql.replace("?", self._mark), params)
         return self._cursor
+
+    def uploads(self) -> SqlUploads:
+        """The uploaded photos beside the secrets, in this transaction."""
+        return SqlUploads(self._cursor, self._mark, self._prefix)
 
     # ------------------------------------------------------------ invitations
 
@@ -117,7 +135,8 @@ class SqlSecrets:
     # ------------------------------------------------------------ sessions
 
     def put_session(self, session: SessionRecord) -> None:
-        """Keep a new session."""
+        """Keep a new session, and its time as the person's last login (which outlives
+        the session: a logout or a new password ends sessions, not the fact of a login)."""
         self._run(
             f"INSERT INTO {self._table}sessions "
             "(digest, person_id, password_from, csrf, created_at, expires_at) "
@@ -129,6 +148,27 @@ class SqlSecrets:
             session.created_at,
             session.expires_at,
         )
+        self._run(
+            f"INSERT INTO {self._table}logins (person_id, last_at) VALUES (?, ?) "
+            "ON CONFLICT (person_id) DO UPDATE SET last_at = excluded.last_at",
+            session.person_id,
+            session.created_at,
+        )
+
+    def last_logins(self, person_ids: Sequence[str]) -> dict[str, str]:
+        """The ISO time of each person's last login; people who never logged in are left
+        out."""
+        found: dict[str, str] = {}
+        wanted = list(dict.fromkeys(person_ids))
+        for start in range(0, len(wanted), _BATCH):
+            chunk = wanted[start : start + _BATCH]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._run(
+                f"SELECT person_id, last_at FROM {self._table}logins WHERE person_id IN ({marks})",
+                *chunk,
+            ).fetchall()
+            found.update((str(row[0]), str(row[1])) for row in rows)
+        return found
 
     def session(self, digest: str) -> SessionRecord | None:
         """A session by its id's digest."""
@@ -185,13 +225,33 @@ class SqlSecrets:
         """Forget a subject's failed logins (after a good one)."""
         self._run(f"DELETE FROM {self._table}failures WHERE subject = ?", subject)
 
+    # ------------------------------------------------------------ rate marks
+
+    def add_mark(self, subject: str, at: str) -> None:
+        """Count one public post against a subject (``objection:<address digest>``)."""
+        self._run(f"INSERT INTO {self._table}marks (subject, at) VALUES (?, ?)", subject, at)
+
+    def marks(self, subject: str, since: str) -> int:
+        """Marks against a subject since an ISO time."""
+        found = self._run(
+            f"SELECT COUNT(*) FROM {self._table}marks WHERE subject = ? AND at >= ?",
+            subject,
+            since,
+        ).fetchone()
+        return int(found[0])
+
+    def drop_marks(self, before: str) -> None:
+        """Forget every mark older than an ISO time (no longer counted by any window)."""
+        self._run(f"DELETE FROM {self._table}marks WHERE at < ?", before)
+
     # ------------------------------------------------------------ erasure
 
     def erase_person(self, person_id: str) -> None:
         """Delete every secret of a person."""
-        for name in ("invitations", "passwords", "sessions", "tokens"):
+        for name in ("invitations", "passwords", "sessions", "tokens", "logins"):
             self._run(f"DELETE FROM {self._table}{name} WHERE person_id = ?", person_id)
         self.clear_failures(f"person:{person_id}")
+        self.uploads().erase_person(person_id)
 
 
 class MemorySecrets:

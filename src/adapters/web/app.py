@@ -10,14 +10,46 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from adapters.web import login
+from adapters.web import (
+    hall,
+    invitations,
+    live,
+    login,
+    mine,
+    objections,
+    organize,
+    organize_people,
+    organize_tasks,
+    photos,
+    points,
+    public,
+    public_boards,
+    public_development,
+    review,
+)
 from adapters.web.session import FormForged, LoginRequired, login_path
 from adapters.web.templates import render
 
 STATIC = Path(__file__).with_name("static")
 
 #: Every page module's router, in the order their paths are matched.
-ROUTERS = (login.router,)
+ROUTERS = (
+    login.router,
+    live.router,
+    hall.router,
+    mine.router,
+    points.router,
+    review.router,
+    photos.router,
+    organize.router,
+    organize_tasks.router,
+    organize_people.router,
+    invitations.router,
+    public.router,
+    public_boards.router,
+    public_development.router,
+    objections.router,
+)
 
 
 def install(api: FastAPI) -> None:

@@ -5,6 +5,7 @@ claimant claims, withdraws and submits. :func:`replay` asks the same of a record
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from dangjian_core.kernel.authority import Rule, What, not_own, only_self, unknown
@@ -60,3 +61,10 @@ def replay(recorded: Recorded[TaskEvent], facts: Facts, before: TaskState | None
         branch_id = before.issued.branch_id
         unit = live_unit(facts, branch_id, at) or known(facts, branch_id)
     return unit if isinstance(unit, Rule) else hold_role(unit, actor, roles, at, what)
+
+
+def may_review(facts: Facts, branch_id: str, reader_id: str, at: datetime) -> Rule | None:
+    """Whether ``reader_id`` reviews completions of the branch's tasks at ``at`` (the same
+    roles as :data:`REVIEW` asks of an approval), so a page lists them only to reviewers."""
+    unit = live_unit(facts, branch_id, at) or known(facts, branch_id)
+    return unit if isinstance(unit, Rule) else hold_role(unit, reader_id, REVIEWERS, at, REVIEW)

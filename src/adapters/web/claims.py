@@ -1,0 +1,97 @@
+"""领办卡片 — the reader's claims as 我的任务 shows them: the task, where the claim
+stands, what was submitted (note and photos), and the review's outcome and reason; read
+from the ``claims``, ``tasks`` and ``audit`` read models and the claimant's own events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from attrs import frozen
+from fastapi import Request
+
+from adapters.views.reading import read
+from adapters.web.acting import app_of
+from adapters.web.cards import WITHDRAWABLE
+from adapters.web.evidence import Submission, latest, positions
+from adapters.web.wording import left, when
+from dangjian_core.tasks.state import CLAIM_STATUS_NAMES, ClaimStatus
+
+#: The order claims are listed in: work still to do first, given-back claims last.
+_ORDER = {
+    ClaimStatus.CLAIMED.value: 0,
+    ClaimStatus.REJECTED.value: 1,
+    ClaimStatus.SUBMITTED.value: 2,
+    ClaimStatus.APPROVED.value: 3,
+    ClaimStatus.FAILED.value: 3,
+    ClaimStatus.REVOKED.value: 3,
+    ClaimStatus.RELEASED.value: 4,
+    ClaimStatus.WITHDRAWN.value: 5,
+}
+
+
+@frozen
+class ClaimCard:
+    """我的一份领办 — the task, the claim's status, the latest submission and review."""
+
+    task_id: str
+    title: str
+    category: str
+    points: int
+    deadline: str
+    left: str
+    status: str
+    status_zh: str
+    awarded: int
+    reason: str
+    #: Whether the task still takes steps (not cancelled, deadline ahead).
+    running: bool
+    submission: Submission | None
+    submitted: str
+
+    @property
+    def submittable(self) -> bool:
+        """Whether a completion may be sent now (first time, or once more after a rejection)."""
+        return self.running and self.status in WITHDRAWABLE
+
+    @property
+    def withdrawable(self) -> bool:
+        """Whether the claim may be given back now."""
+        return self.running and self.status in WITHDRAWABLE
+
+
+def my_claims(request: Request, person_id: str, now: datetime) -> list[ClaimCard]:
+    """Every claim of the person, work still to do first, latest change first within."""
+    app = app_of(request)
+    found: list[tuple[dict[str, Any], dict[str, Any], set[int]]] = []
+    with read(app.store) as views:
+        rows = views.select("claims", {"person_id": person_id}, order_by=("updated_at",))
+        for claim in reversed(rows):
+            tasks = views.select("tasks", {"task_id": claim["task_id"]})
+            if tasks:
+                found.append((claim, tasks[0], positions(views, str(claim["task_id"]), person_id)))
+    cards = [_card(claim, task, latest(app.store, at, person_id), now) for claim, task, at in found]
+    return sorted(cards, key=lambda card: _ORDER.get(card.status, 9))
+
+
+def _card(
+    claim: dict[str, Any], task: dict[str, Any], submission: Submission | None, now: datetime
+) -> ClaimCard:
+    status = str(claim["status"])
+    deadline = str(task["deadline"])
+    running = task["status"] == "open" and datetime.fromisoformat(deadline) > now
+    return ClaimCard(
+        task_id=str(task["task_id"]),
+        title=str(task["title"]),
+        category=str(task["category"]),
+        points=int(task["points"] or 0),
+        deadline=when(deadline, now),
+        left=left(deadline, now),
+        status=status,
+        status_zh=CLAIM_STATUS_NAMES[ClaimStatus(status)],
+        awarded=int(claim["awarded"] or 0),
+        reason=str(claim["reason"] or ""),
+        running=running,
+        submission=submission,
+        submitted=when(submission.at, now) if submission else "",
+    )
