@@ -256,6 +256,10 @@ def test_an_objection_gets_a_receipt_and_its_filer_shows_nowhere_public(
     assert 404 == contacts.status_code
     assert "13700001111" not in rows
     assert "13700001111" not in feed
+    # not even the objector's name reaches another member through the API
+    assert "吕大伯甲" not in rows
+    assert "(不公开)" in rows
+    assert "吕大伯甲" not in feed
     assert "本页还用到其后新增的 1 条记录" in page.locator(".checkpoint-state").inner_text()
     page.context.close()
 

@@ -1,7 +1,8 @@
 """读模型接口 — the read models for people and services: typed answers (a task and its
 claims, a branch's tasks, the points wall, one person's balance explained) and every
 public table by its key or indexed columns. Tables holding personal data or account
-details are not served here."""
+details are not served here, and personal columns of served tables (an objector's name)
+are masked."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from adapters.views.reading import read
 from dangjian_core.catalog import ALL_TABLES
 from dangjian_core.kernel.errors import InvalidCommand, UnknownSubject
 from dangjian_core.kernel.readmodel import Table
+from dangjian_core.kernel.trail import HIDDEN
 
 router = APIRouter(tags=["读取 reads"])
 
@@ -30,6 +32,8 @@ PRIVATE_TABLES = frozenset(
     }
 )
 PUBLIC: dict[str, Table] = {t.name: t for t in ALL_TABLES if t.name not in PRIVATE_TABLES}
+#: Columns of served tables that hold personal data: served as ``HIDDEN``.
+PRIVATE_COLUMNS: dict[str, frozenset[str]] = {"dev_objections": frozenset({"filer_name"})}
 
 
 def _filters(table: Table) -> tuple[str, ...]:
@@ -94,4 +98,9 @@ def rows(
         )
     with read(app_of(request).store) as views:
         selected = views.select(table, where, order_by=found.key_names)
-    return {"rows": selected[offset : offset + limit], "total": len(selected)}
+    hidden = PRIVATE_COLUMNS.get(table, frozenset())
+    page = [
+        {k: HIDDEN if k in hidden and v else v for k, v in row.items()}
+        for row in selected[offset : offset + limit]
+    ]
+    return {"rows": page, "total": len(selected)}

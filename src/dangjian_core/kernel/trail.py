@@ -23,7 +23,9 @@ AUDIT = Table("audit", key=(Column("subject"), Column("position", "int")), value
 TABLES = (AUDIT,)
 
 #: Fields holding personal data: a description shows that they were recorded, not what.
-PRIVATE_FIELDS = frozenset({"gender", "birth_year", "contact", "contact_name", "id_number"})
+PRIVATE_FIELDS = frozenset(
+    {"gender", "birth_year", "contact", "contact_name", "filer_name", "id_number"}
+)
 HIDDEN = "(不公开)"
 
 
