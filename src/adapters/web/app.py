@@ -24,6 +24,7 @@ from adapters.web import (
     points,
     public,
     public_boards,
+    public_commitments,
     public_development,
     review,
 )
@@ -47,6 +48,7 @@ ROUTERS = (
     invitations.router,
     public.router,
     public_boards.router,
+    public_commitments.router,
     public_development.router,
     objections.router,
 )

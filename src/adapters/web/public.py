@@ -28,15 +28,23 @@ from adapters.web.public_checkpoint import coverage
 from adapters.web.qr import qr_svg
 from adapters.web.session import identity
 from adapters.web.templates import render
+from dangjian_core.commitments.state import PledgeStatus
 from dangjian_core.kernel.errors import DangjianError
 from dangjian_core.kernel.time import local_date
 
 router = APIRouter(include_in_schema=False)
 
+#: A pledge that has been on the 亮诺 board (posted, or withdrawn after posting).
+ON_THE_BOARD = frozenset({PledgeStatus.POSTED.value, PledgeStatus.WITHDRAWN.value})
 #: Columns a board prints that a public web page leaves out (beyond name, unit, points, stars).
 HIDDEN_COLUMNS = frozenset({"政治面貌"})
 #: Which board each public page shows, in the order the index lists them.
-PAGES = (("wall", "积分墙"), ("stars", "创星榜"), ("development", "发展党员公示"))
+PAGES = (
+    ("wall", "积分墙"),
+    ("stars", "创星榜"),
+    ("commitments", "党员公开承诺"),
+    ("development", "发展党员公示"),
+)
 
 
 def app_of(request: Request) -> Dangjian:
@@ -120,11 +128,17 @@ def index(request: Request) -> Response:
     with read(app.store) as views:
         starred = {str(row["unit_id"]) for row in views.select("star_ratings", {})}
         developing = {str(row["unit_id"]) for row in views.select("dev_lists", {})}
+        pledging = {
+            str(row["unit_id"])
+            for row in views.select("commitment_pledges", {})
+            if row["status"] in ON_THE_BOARD
+        }
     units = []
     for node in app.queries.tree(app.now()):
         posted = {
             "wall": bool(app.queries.cycles(node.unit_id)),
             "stars": node.unit_id in starred,
+            "commitments": node.unit_id in pledging,
             "development": node.unit_id in developing,
         }
         units.append((node, [(page, label) for page, label in PAGES if posted[page]]))

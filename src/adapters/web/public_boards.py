@@ -40,7 +40,7 @@ def wall(request: Request, unit_id: str, cycle: str | None = None) -> Response:
     try:
         name = unit_name(app, unit_id)
         cycles = app.queries.cycles(unit_id)
-        chosen = _pick(cycle, cycles, "周期")
+        chosen = pick_period(cycle, cycles, "周期")
     except UnknownSubject as error:
         return missing(request, error)
     if chosen is None:
@@ -78,7 +78,7 @@ def stars(request: Request, unit_id: str, year: str | None = None) -> Response:
         with read(app.store) as views:
             rows = views.select("star_ratings", {"unit_id": unit_id})
         years = sorted({str(row["year"]) for row in rows})
-        chosen = _pick(year, years, "年度")
+        chosen = pick_period(year, years, "年度")
     except UnknownSubject as error:
         return missing(request, error)
     if chosen is None or not _YEAR.fullmatch(chosen):
@@ -107,7 +107,7 @@ def stars(request: Request, unit_id: str, year: str | None = None) -> Response:
     )
 
 
-def _pick(asked: str | None, posted: list[str], kind: str) -> str | None:
+def pick_period(asked: str | None, posted: list[str], kind: str) -> str | None:
     """The period asked for if something is posted for it; the latest when none is asked."""
     if asked is None or asked == "":
         return posted[-1] if posted else None
