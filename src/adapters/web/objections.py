@@ -72,7 +72,7 @@ def file_objection(
 ) -> Response:
     """File the objection as the public filer; the receipt, or the page again with why not."""
     app = app_of(request)
-    if not _admit(app, request.client.host if request.client else "unknown"):
+    if not admit(app, request.client.host if request.client else "unknown", "objection"):
         return render(
             request,
             "refused.html",
@@ -113,10 +113,11 @@ def file_objection(
     )
 
 
-def _admit(app: Dangjian, address: str) -> bool:
-    """Count this post against the address; whether it is within the limit."""
+def admit(app: Dangjian, address: str, kind: str) -> bool:
+    """Count this post of a public form (``kind``: objection, feedback) against the
+    address; whether it is within :data:`PER_HOUR`."""
     now = app.now()
-    subject = "objection:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+    subject = f"{kind}:" + hashlib.sha256(address.encode()).hexdigest()[:32]
     with app.store.secrets(write=True) as kept:
         kept.drop_marks((now - WINDOW).isoformat())
         if kept.marks(subject, (now - WINDOW).isoformat()) >= PER_HOUR:
