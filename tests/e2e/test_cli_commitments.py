@@ -271,3 +271,19 @@ def test_posting_with_a_key_cuts_a_signed_checkpoint_to_post_beside_the_board(
     assert "已签发审计检查点 (原因 公示)" in said
     assert "dawa-2017" in said
     assert "检查点" not in again  # nothing posted again, nothing signed again
+
+
+def test_the_trail_of_a_pledger_lists_their_commitment_from_draft_to_posting(
+    town: Village,
+) -> None:
+    posted(town)
+
+    trail = town.ok("trail pledger:cheng")
+    wrong = town("trail pledges:cheng")
+
+    assert "承诺事项已拟定" in trail
+    assert "承诺事项已退回" in trail
+    assert "承诺已公示" in trail
+    assert "绿化" not in trail  # the group's pledge is the group's, not 程军's
+    assert 2 == wrong.exit_code
+    assert "pledger:编号" in wrong.stderr
