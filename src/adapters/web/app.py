@@ -21,12 +21,14 @@ from adapters.web import (
     organize_people,
     organize_tasks,
     photos,
+    pledges,
     points,
     public,
     public_boards,
     public_commitments,
     public_development,
     review,
+    vetting,
 )
 from adapters.web.session import FormForged, LoginRequired, login_path
 from adapters.web.templates import render
@@ -40,11 +42,13 @@ ROUTERS = (
     hall.router,
     mine.router,
     points.router,
+    pledges.router,
     review.router,
     photos.router,
     organize.router,
     organize_tasks.router,
     organize_people.router,
+    vetting.router,
     invitations.router,
     public.router,
     public_boards.router,
