@@ -72,15 +72,9 @@ def file_objection(
 ) -> Response:
     """File the objection as the public filer; the receipt, or the page again with why not."""
     app = app_of(request)
-    if not admit(app, request.client.host if request.client else "unknown", "objection"):
-        return render(
-            request,
-            "refused.html",
-            status=429,
-            title="提交太频繁",
-            zh=f"同一地址一小时内最多提交 {PER_HOUR} 次意见，请过一小时再提交。",
-            en=f"at most {PER_HOUR} objections an hour from one address",
-        )
+    too_often = throttled(request, app, "objection")
+    if too_often is not None:
+        return too_often
     sent = {"rank": rank, "text": text, "filer_name": filer_name, "contact": contact}
     try:
         person_id, person_name = _person(app, unit_id, cycle, proposal, receipt, rank)
@@ -110,6 +104,21 @@ def file_objection(
         receipt=receipt,
         person_name=person_name,
         back=f"/public/{unit_id}/development?cycle={cycle}",
+    )
+
+
+def throttled(request: Request, app: Dangjian, kind: str) -> Response | None:
+    """The refusal (429) of a public form sent too often from this address, or None after
+    counting this one (``kind``: objection, feedback)."""
+    if admit(app, request.client.host if request.client else "unknown", kind):
+        return None
+    return render(
+        request,
+        "refused.html",
+        status=429,
+        title="提交太频繁",
+        zh=f"同一地址一小时内最多提交 {PER_HOUR} 次意见，请过一小时再提交。",
+        en=f"at most {PER_HOUR} {kind} forms an hour from one address",
     )
 
 

@@ -26,7 +26,7 @@ from adapters.storage.errors import DuplicateCommandId
 from adapters.storage.store import EventStore
 from adapters.views.commitments import CommitmentQueries
 from adapters.views.reading import read
-from adapters.web.objections import PER_HOUR, admit
+from adapters.web.objections import throttled
 from adapters.web.organize import sent_before, status_of
 from adapters.web.public import (
     ON_THE_BOARD,
@@ -158,15 +158,9 @@ def leave_feedback(
 ) -> Response:
     """Leave the feedback as the public giver; the receipt, or the page again with why not."""
     app = app_of(request)
-    if not admit(app, request.client.host if request.client else "unknown", "feedback"):
-        return render(
-            request,
-            "refused.html",
-            status=429,
-            title="提交太频繁",
-            zh=f"同一地址一小时内最多提交 {PER_HOUR} 次意见，请过一小时再提交。",
-            en=f"at most {PER_HOUR} feedback forms an hour from one address",
-        )
+    too_often = throttled(request, app, "feedback")
+    if too_often is not None:
+        return too_often
     sent = {"place": place, "text": text, "contact_name": contact_name, "contact": contact}
     try:
         pledge = _pledge(app_of(request), unit_id, year, fingerprint, place)

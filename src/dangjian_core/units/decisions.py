@@ -9,7 +9,7 @@ from typing import assert_never
 import attrs
 
 from dangjian_core.kernel.facts import Facts
-from dangjian_core.units import rules
+from dangjian_core.units import late_entry_rules, rules
 from dangjian_core.units.commands import (
     AddRegionMember,
     AppointRole,
@@ -74,7 +74,7 @@ def decide(command: UnitCommand, state: UnitState | None, facts: Facts) -> list[
         case EndRole():
             return rules.end(command, existing(state, command.unit_id), facts)
         case SetLateEntryPolicy():
-            return rules.set_late_entry(command, existing(state, command.unit_id), facts)
+            return late_entry_rules.set_late_entry(command, existing(state, command.unit_id), facts)
         case _:
             assert_never(command)
 

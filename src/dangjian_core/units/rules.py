@@ -11,8 +11,7 @@
 - 任免 ``appoint`` / ``end``: a role the unit's kind has; terms of one person in one role
   never overlap; a term ends after it began. (That the appointee is on the roll is the
   people concept's rule: :mod:`dangjian_core.people.policies`.)
-- 补录规则 ``set_late_entry``: set by the level above, for a living unit, with roles the
-  unit's kind has; setting the rule in force again changes nothing.
+(补录规则 ``set_late_entry`` is in :mod:`~dangjian_core.units.late_entry_rules`.)
 """
 
 from __future__ import annotations
@@ -34,10 +33,8 @@ from dangjian_core.units.commands import (
     MoveUnit,
     RemoveRegionMember,
     RenameUnit,
-    SetLateEntryPolicy,
 )
 from dangjian_core.units.events import (
-    LateEntryPolicySet,
     RegionMemberAdded,
     RegionMemberRemoved,
     RoleAssigned,
@@ -290,26 +287,4 @@ def end(command: EndRole, state: UnitState, facts: Facts) -> list[UnitEvent]:
     term = open_terms[0]
     return [
         RoleEnded(state.unit_id, term.person_id, term.role, term.since, command.at, command.reason)
-    ]
-
-
-def set_late_entry(command: SetLateEntryPolicy, state: UnitState, facts: Facts) -> list[UnitEvent]:
-    """The unit's late-entry rule from the command's time."""
-    at = command.at
-    enforce(p.set_late_entry(facts, state, command.actor_id, at))
-    alive(state, at)
-    absent = [role for role in command.roles if role not in roles_of(state.kind)]
-    if absent:
-        raise UnitError(
-            f"{state.kind.zh}不设{'、'.join(role.zh for role in absent)}",
-            f"a {state.kind.value} has no {', '.join(role.value for role in absent)}",
-        )
-    current = state.late_entry_at(at)
-    if current is not None and (current.window_days, current.roles) == (
-        command.window_days,
-        command.roles,
-    ):
-        return []
-    return [
-        LateEntryPolicySet(state.unit_id, command.window_days, command.roles, command.reason, at)
     ]
