@@ -24,12 +24,12 @@ from adapters.web.organize import sent_before
 from adapters.web.session import CSRF_FIELD, check_form, member
 from adapters.web.templates import render
 from dangjian_core.commitments.commands import (
-    MAX_ITEMS,
     DraftPledge,
     ReportProgress,
     RevisePledge,
     SubmitCommitment,
 )
+from dangjian_core.commitments.shapes import MAX_ITEMS
 from dangjian_core.commitments.state import PledgeStatus
 from dangjian_core.commitments.values import ReturnGround
 from dangjian_core.kernel.errors import DangjianError, InvalidCommand

@@ -4,6 +4,9 @@ concluded scores, and the rule's versions.
 
 The feedback giver's id, name and contact are personal data: they go only to their own
 table (``commitment_feedback_contacts``), which public outputs never read.
+
+
+The tables are declared in :mod:`~dangjian_core.commitments.tables`.
 """
 
 from __future__ import annotations
@@ -31,8 +34,18 @@ from dangjian_core.commitments.events import (
     PledgeWithdrawn,
 )
 from dangjian_core.commitments.state import FeedbackStatus, PledgeStatus
+from dangjian_core.commitments.tables import (
+    COMMITMENT_FEEDBACK,
+    COMMITMENT_FEEDBACK_CONTACTS,
+    COMMITMENT_GRADES,
+    COMMITMENT_PLEDGES,
+    COMMITMENT_PROGRESS,
+    COMMITMENT_RULES,
+    COMMITMENT_SCORES,
+    TABLES,
+)
 from dangjian_core.kernel.concept import Projection
-from dangjian_core.kernel.readmodel import Change, Column, Table, Upsert, Value
+from dangjian_core.kernel.readmodel import Change, Upsert, Value
 from dangjian_core.kernel.recorded import Recorded
 
 _S = PledgeStatus
@@ -44,101 +57,6 @@ _OnePledge = (
     | PledgeReturned
     | PledgeWithdrawn
     | PledgeChanged
-)
-_BOOK = (Column("unit_id"), Column("year", "int"))
-_PLEDGE = (*_BOOK, Column("pledger_id"), Column("item_no", "int"))
-
-COMMITMENT_PLEDGES = Table(
-    "commitment_pledges",
-    key=_PLEDGE,
-    values=(
-        Column("collective", "int"),
-        Column("owner_id"),
-        Column("post"),
-        Column("content"),
-        Column("target"),
-        Column("due"),
-        Column("status"),
-        Column("revisions", "int"),
-        Column("ground"),
-        Column("returned_reason"),
-        Column("posted_on"),
-        Column("posted_until"),
-        Column("changes", "int"),
-        Column("change_reason"),
-        Column("withdrawn_reason"),
-        Column("reports", "int"),
-        Column("done", "int"),
-        Column("last_report_at"),
-        Column("score", "int"),
-        Column("outcome"),
-    ),
-    indexes=(("owner_id",),),
-)
-COMMITMENT_PROGRESS = Table(
-    "commitment_progress",
-    key=(*_PLEDGE, Column("position", "int")),
-    values=(Column("note"), Column("evidence"), Column("done", "int"), Column("reported_at")),
-)
-COMMITMENT_FEEDBACK = Table(
-    "commitment_feedback",
-    key=(*_BOOK, Column("feedback_id")),
-    values=(
-        Column("pledger_id"),
-        Column("item_no", "int"),
-        Column("text"),
-        Column("left_at"),
-        Column("status"),
-        Column("reason"),
-        Column("moderated_at"),
-    ),
-)
-COMMITMENT_FEEDBACK_CONTACTS = Table(
-    "commitment_feedback_contacts",
-    key=(*_BOOK, Column("feedback_id")),
-    values=(Column("giver_id"), Column("contact_name"), Column("contact")),
-)
-COMMITMENT_GRADES = Table(
-    "commitment_grades",
-    key=(*_BOOK, Column("pledger_id"), Column("body"), Column("item_no", "int")),
-    values=(Column("grade"), Column("note"), Column("assessed_at"), Column("position", "int")),
-)
-COMMITMENT_SCORES = Table(
-    "commitment_scores",
-    key=(*_BOOK, Column("pledger_id")),
-    values=(
-        Column("score", "int"),
-        Column("rule_version", "int"),
-        Column("pledges", "int"),
-        Column("fulfilled", "int"),
-        Column("partly", "int"),
-        Column("not_fulfilled", "int"),
-        Column("concluded_at"),
-        Column("position", "int"),
-    ),
-    indexes=(("year", "pledger_id"),),
-)
-COMMITMENT_RULES = Table(
-    "commitment_rules",
-    key=(*_BOOK, Column("version", "int")),
-    values=(
-        Column("self_weight", "int"),
-        Column("meeting_weight", "int"),
-        Column("representatives_weight", "int"),
-        Column("partly_value", "int"),
-        Column("fulfilled_from", "int"),
-        Column("partly_from", "int"),
-        Column("adopted_at"),
-    ),
-)
-TABLES = (
-    COMMITMENT_PLEDGES,
-    COMMITMENT_PROGRESS,
-    COMMITMENT_FEEDBACK,
-    COMMITMENT_FEEDBACK_CONTACTS,
-    COMMITMENT_GRADES,
-    COMMITMENT_SCORES,
-    COMMITMENT_RULES,
 )
 
 
@@ -330,3 +248,16 @@ def _concluded(
 
 
 PROJECTIONS = (Projection("commitments", TABLES, project_commitments, tuple(EVENTS.values())),)
+
+__all__ = [
+    "COMMITMENT_FEEDBACK",
+    "COMMITMENT_FEEDBACK_CONTACTS",
+    "COMMITMENT_GRADES",
+    "COMMITMENT_PLEDGES",
+    "COMMITMENT_PROGRESS",
+    "COMMITMENT_RULES",
+    "COMMITMENT_SCORES",
+    "PROJECTIONS",
+    "TABLES",
+    "project_commitments",
+]

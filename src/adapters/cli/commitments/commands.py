@@ -18,15 +18,22 @@ import click
 from adapters.app import Dangjian
 from adapters.audit import keys
 from adapters.audit.cut import cut_checkpoint
-from adapters.cli.clock import Actor, IsoDate, acting, now
-from adapters.cli.params import ZhChoice
+from adapters.cli.clock import Actor, acting, now
+from adapters.cli.commitments.assessment import assess, conclude, rule, star_criterion
+from adapters.cli.commitments.options import (
+    GROUNDS,
+    KEY_ENV,
+    book,
+    no,
+    owner,
+    pledger,
+    reason,
+    terms,
+)
 from adapters.cli.runtime import record
 from dangjian_core.commitments.commands import (
-    AdoptAssessmentRule,
     ApprovePledge,
-    AssessCommitment,
     ChangePledge,
-    ConcludeAssessment,
     DraftPledge,
     HideFeedback,
     LeaveFeedback,
@@ -38,87 +45,13 @@ from dangjian_core.commitments.commands import (
     SubmitCommitment,
     WithdrawPledge,
 )
-from dangjian_core.commitments.values import AssessorBody, Fulfilment, ReturnGround
-from dangjian_core.ratings.commands import SetCommitmentCriterion
-from dangjian_core.ratings.events import RatedKind
-
-KEY_ENV = "DANGJIAN_KEY"
-GROUNDS = ZhChoice({ground: ground.zh for ground in ReturnGround})
-BODIES = ZhChoice({body: body.zh for body in AssessorBody}, {"本人": AssessorBody.SELF})
-GRADES = ZhChoice({grade: grade.zh for grade in Fulfilment})
-RATED = ZhChoice({kind: kind.zh for kind in RatedKind})
-_reason = click.option("--reason", required=True, help="理由 / reason")
-_year = click.option("--year", type=int, required=True, help="年度 / year, e.g. 2017")
-_no = click.option("--no", "item_no", type=int, required=True, help="事项序号 / pledge number")
-
-
-def book(command: Any) -> Any:
-    """UNIT_ID and --year: whose book of commitments, for which year."""
-    return click.argument("unit_id")(_year(command))
-
-
-def pledger(command: Any) -> Any:
-    """UNIT_ID PLEDGER_ID and --year."""
-    command = click.argument("pledger_id")(_year(command))
-    return click.argument("unit_id")(command)
-
-
-def terms(command: Any) -> Any:
-    """--post, --content, --target and --due: what a pledge says."""
-    for option in reversed(
-        (
-            click.option("--post", required=True, help="岗位 / the post, e.g. 党小组长"),
-            click.option("--content", required=True, help="承诺内容 / the pledge"),
-            click.option("--target", required=True, help="可衡量的目标 / a measurable target"),
-            click.option("--due", type=IsoDate(), required=True, help="完成时限 / due date"),
-        )
-    ):
-        command = option(command)
-    return command
-
-
-def _grades(
-    _ctx: object, _param: object, value: tuple[str, ...]
-) -> tuple[tuple[int, Fulfilment], ...]:
-    found = []
-    for item in value:
-        number, _, grade = item.partition("=")
-        if not number.strip().isdigit():
-            raise click.BadParameter(f"须为 序号=评定 / NO=GRADE: {item}")
-        found.append((int(number), GRADES.convert(grade.strip(), None, None)))
-    return tuple(found)
-
-
-_owner = click.option(
-    "--owner", "owner_id", default="", help="负责人 (集体承诺必填) / owner of a collective pledge"
-)
-
-
-@click.command("rule")
-@book
-@click.option("--self", "self_weight", type=int, required=True, help="本人自评权重 %")
-@click.option("--meeting", "meeting_weight", type=int, required=True, help="党员大会评议权重 %")
-@click.option(
-    "--representatives",
-    "representatives_weight",
-    type=int,
-    required=True,
-    help="村民代表评议权重 %",
-)
-@click.option("--partly-value", type=int, default=50, show_default=True, help="部分兑现计几分")
-@click.option("--fulfilled-from", type=int, default=85, show_default=True, help="兑现线")
-@click.option("--partly-from", type=int, default=40, show_default=True, help="部分兑现线")
-@acting
-def rule(unit_id: str, actor: Actor, **fields: Any) -> None:
-    """采用评诺规则 (三方权重合计 100) / adopt the assessment rule, a new version each time."""
-    record(AdoptAssessmentRule, actor, unit_id=unit_id, **fields)
 
 
 @click.command("draft")
 @pledger
-@_no
+@no
 @terms
-@_owner
+@owner
 @acting
 def draft(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
     """拟定承诺事项 (承诺) / draft a pledge tied to a post."""
@@ -127,9 +60,9 @@ def draft(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
 
 @click.command("revise")
 @pledger
-@_no
+@no
 @terms
-@_owner
+@owner
 @acting
 def revise(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
     """修改退回的承诺事项 / revise a returned pledge."""
@@ -146,7 +79,7 @@ def submit(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
 
 @click.command("approve")
 @pledger
-@_no
+@no
 @acting
 def approve(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
     """审诺: 审核通过一项承诺 / approve a pledge (never one's own)."""
@@ -155,9 +88,9 @@ def approve(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
 
 @click.command("return")
 @pledger
-@_no
+@no
 @click.option("--ground", type=GROUNDS, required=True, help="退回原因 / why")
-@_reason
+@reason
 @acting
 def return_(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
     """审诺: 退回一项承诺, 写明原因 / return a pledge for revision."""
@@ -197,8 +130,8 @@ def post(unit_id: str, pledger_id: str, year: int, key_file: Path | None, actor:
 
 @click.command("withdraw")
 @pledger
-@_no
-@_reason
+@no
+@reason
 @acting
 def withdraw(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
     """撤回一项承诺 (公示后由党支部) / withdraw a pledge, with a reason."""
@@ -207,9 +140,9 @@ def withdraw(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None
 
 @click.command("change")
 @pledger
-@_no
+@no
 @terms
-@_reason
+@reason
 @acting
 def change(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
     """变更已公示的承诺 (党支部) / change a posted pledge, with a reason."""
@@ -218,7 +151,7 @@ def change(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
 
 @click.command("progress")
 @pledger
-@_no
+@no
 @click.option("--note", required=True, help="进展说明 / what was done")
 @click.option("--evidence", multiple=True, help="佐证 (照片、文件), 可多次 / evidence, repeatable")
 @click.option("--done", is_flag=True, help="已完成 / the pledge is done")
@@ -238,7 +171,7 @@ def progress(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None
 
 @click.command("feedback")
 @pledger
-@_no
+@no
 @click.option("--id", "feedback_id", default=None, help="意见编号, 默认自动生成")
 @click.option("--text", required=True, help="意见内容 / the feedback")
 @click.option("--name", "contact_name", required=True, help="姓名 (不公开) / name, kept private")
@@ -270,47 +203,11 @@ def show_feedback(unit_id: str, actor: Actor, **fields: Any) -> None:
 @click.command("hide-feedback")
 @book
 @click.argument("feedback_id")
-@_reason
+@reason
 @acting
 def hide_feedback(unit_id: str, actor: Actor, **fields: Any) -> None:
     """隐藏一条群众意见, 写明理由 (不删除) / hide a feedback, with a reason."""
     record(HideFeedback, actor, unit_id=unit_id, **fields)
-
-
-@click.command("assess")
-@pledger
-@click.option("--body", type=BODIES, required=True, help="本人自评|党员大会评议|村民代表评议")
-@click.option(
-    "--grade",
-    "grades",
-    multiple=True,
-    required=True,
-    callback=_grades,
-    help="序号=评定 (已兑现|部分兑现|未兑现), 可多次 / NO=GRADE, repeatable",
-)
-@click.option("--note", default="", help="说明 / a note")
-@acting
-def assess(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
-    """评诺: 记录一方对每项承诺的评定 / record one body's grades."""
-    record(AssessCommitment, actor, unit_id=unit_id, pledger_id=pledger_id, **fields)
-
-
-@click.command("conclude")
-@pledger
-@acting
-def conclude(unit_id: str, pledger_id: str, actor: Actor, **fields: Any) -> None:
-    """确定评诺结果: 按规则计分 / conclude: score each pledge under the rule."""
-    record(ConcludeAssessment, actor, unit_id=unit_id, pledger_id=pledger_id, **fields)
-
-
-@click.command("star-criterion")
-@book
-@click.option("--kind", type=RATED, default="member", help="党员|党支部 / what is rated")
-@click.option("--points", type=int, required=True, help="承诺得分占满分的分值 / points")
-@acting
-def star_criterion(unit_id: str, actor: Actor, **fields: Any) -> None:
-    """评星标准计入评诺得分 (上级) / count the commitment score in a star standard."""
-    record(SetCommitmentCriterion, actor, unit_id=unit_id, **fields)
 
 
 COMMANDS = (

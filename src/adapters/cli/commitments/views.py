@@ -17,7 +17,7 @@ from adapters.boards.commitments import commitments_board
 from adapters.boards.export import ExportOptions
 from adapters.boards.export import export as export_files
 from adapters.cli.clock import IsoDate, now
-from adapters.cli.commitments.commands import book, pledger
+from adapters.cli.commitments.options import book, pledger
 from adapters.cli.export_options import export_options
 from adapters.cli.render import heading, plain, table
 from adapters.cli.runtime import current
