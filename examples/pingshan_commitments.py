@@ -43,6 +43,7 @@ from adapters.cli.commitments.views import board_table, explanation_lines
 from adapters.cli.messages import sentence
 from adapters.cli.ratings.views import counts_table, entries_table
 from adapters.cli.render import table
+from adapters.official_holidays import official_commands
 from adapters.views.commitments import CommitmentQueries
 from dangjian_core.commitments.commands import (
     AdoptAssessmentRule,
@@ -340,6 +341,8 @@ def rate(rng: random.Random, members: list[str]) -> list[Any]:
     commands: list[Any] = [
         SetStarStandard(TOWN, YEAR, RatedKind.MEMBER, 100, (60, 70, 80, 90, 96), COUNTY, county),
         SetCommitmentCriterion(TOWN, YEAR, RatedKind.MEMBER, 40, COUNTY, county),
+        # A rating is posted five working days (公示): the calendar needs 2018's holidays.
+        *official_commands(2018, unit_id=TOWN, actor_id=WANG, at=county),
     ]
     for pid in members:
         typed = (("学习教育", rng.randint(22, 30)), ("组织生活", rng.randint(22, 30)))

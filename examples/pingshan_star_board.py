@@ -22,6 +22,7 @@ from rich.console import Console
 
 from adapters.app import Dangjian, open_app
 from adapters.cli.ratings.views import counts_table, entries_table
+from adapters.official_holidays import official_commands
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.events import PartyStatus
 from dangjian_core.ratings.commands import FixRating, ProposeRating, SetStarStandard
@@ -89,6 +90,9 @@ def rate(app: Dangjian, rng: random.Random, branches: list[str], members: list[s
             TOWN, YEAR, RatedKind.BRANCH, 110, scale, **county, innovation_for_five=True
         )
     )
+    # A rating is posted five working days (公示): the calendar needs the year's holidays.
+    for declared in official_commands(DAY0.year, unit_id=TOWN, actor_id=SECRETARY, at=DAY0):
+        app.handle(declared)
     proposed = {"actor_id": SECRETARY, "at": DAY0 + timedelta(days=2)}
     plan = [(RatedKind.BRANCH, s, BRANCH_BANDS[s], n) for s, n in BRANCH_STARS.items()]
     plan += [(RatedKind.MEMBER, s, MEMBER_BANDS[s], n) for s, n in MEMBER_STARS.items()]

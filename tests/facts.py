@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from attrs import field, frozen
 
+from dangjian_core.calendar.commands import DEFAULT_CALENDAR
 from dangjian_core.calendar.state import CALENDAR, CalendarState
 from dangjian_core.calendar.workdays import Calendar
 from dangjian_core.catalog import ALL_TABLES
@@ -27,6 +28,7 @@ from dangjian_core.people.state import PERSON
 from dangjian_core.tasks.state import TASK
 from dangjian_core.units.state import UNIT
 from dangjian_core.work.state import WORK_ITEM
+from tests.calendars import official
 
 S = TypeVar("S")
 
@@ -42,6 +44,7 @@ class FixedFacts:
     ledgers: Mapping[tuple[str, str], CycleLedger] = field(factory=dict)
     work_items: Mapping[str, Any] = field(factory=dict)
     tasks: Mapping[str, Any] = field(factory=dict)
+    #: The default calendar, when none is given, has the official holidays of every year.
     calendars: Mapping[str, Calendar] = field(factory=dict)
 
     @cached_property
@@ -58,7 +61,8 @@ class FixedFacts:
             states.update({stream.id(str(key)): state for key, state in given.items()})
         for (unit_id, cycle), state in self.evaluations.items():
             states[EVALUATION.id(evaluation_id(unit_id, cycle))] = state
-        for calendar_id, calendar in self.calendars.items():
+        calendars = {DEFAULT_CALENDAR: official(), **self.calendars}
+        for calendar_id, calendar in calendars.items():
             states[CALENDAR.id(calendar_id)] = CalendarState(calendar_id, calendar)
         through = max((ledger.through_position for ledger in self.ledgers.values()), default=0)
         return MemoryFacts(states, _ledger_views(self.ledgers), through)

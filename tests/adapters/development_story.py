@@ -22,6 +22,7 @@ from dangjian_core.kernel.ids import BranchId, PersonId, TaskId
 from dangjian_core.tasks.commands import ApproveCompletion, ClaimTask, SubmitCompletion
 from dangjian_core.tasks.events import Audience
 from tests import support
+from tests.calendars import declare_official
 from tests.support import BRANCH, CST, LANZHI, MEMBER, ORGANIZER, REVIEWER, SECRETARY, TOWN, XINGCAN
 
 CYCLE = "2021-10"
@@ -56,6 +57,7 @@ def closed(app: Dangjian, quota: int = 1) -> None:
     earn(app, "T2", (Audience.MEMBERS,), {MEMBER: 2, SECRETARY: 5})
     app.handle(SetQuota(BRANCH, CYCLE, quota, TOWN, support.later(48)))
     app.handle(CloseCycle(BRANCH, CYCLE, SECRETARY, CLOSED))
+    declare_official(app, 2022, BRANCH, SECRETARY, CLOSED)
 
 
 def dev(command_type: type[Any], actor: str, at: datetime, **fields: Any) -> Any:

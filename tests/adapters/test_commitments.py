@@ -19,6 +19,7 @@ from dangjian_core.commitments.queries import Standing
 from dangjian_core.commitments.values import AssessorBody, Fulfilment
 from dangjian_core.ratings.commands import ProposeRating, SetCommitmentCriterion, SetStarStandard
 from dangjian_core.ratings.events import RatedKind
+from tests.calendars import declare_official
 from tests.core.commitments_given import (
     CHENG_JUN,
     COUNTY,
@@ -113,6 +114,7 @@ def test_a_concluded_score_is_explained_from_the_stored_rows(town: Dangjian) -> 
 
 
 def test_the_rating_reads_the_stored_score_under_its_decision(town: Dangjian) -> None:
+    declare_official(town, 2018, TOWN, WANG, at(371))
     proposal = ProposeRating(TOWN, YEAR, RatedKind.MEMBER, CHENG_JUN, 52, WANG, at(371))
 
     outcome = town.handle(proposal)

@@ -26,6 +26,7 @@ from dangjian_core.kernel.ids import BranchId, PersonId, TaskId
 from dangjian_core.people.events import PartyStatus
 from dangjian_core.people.state import PersonState, StatusPeriod
 from tests import support
+from tests.calendars import with_official
 from tests.facts import FixedFacts
 from tests.support import BRANCH, CST, LANZHI, MEMBER, ORGANIZER, SECRETARY, XINGCAN
 
@@ -118,7 +119,9 @@ def village(ev: EvaluationState | None = None, **changes: Any) -> FixedFacts:
         seed.branches,
         changes.get("people", people()),
         evaluations=evaluations,  # type: ignore[arg-type]
-        calendars={"default": Calendar(holidays=changes.get("holidays", frozenset()))},
+        calendars={
+            "default": with_official(Calendar(holidays=changes.get("holidays", frozenset())))
+        },
         tasks=changes.get("tasks", {}),
     )
 

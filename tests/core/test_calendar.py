@@ -18,9 +18,10 @@ from dangjian_core.calendar.commands import DeclareHolidays, DeclareWorkdays
 from dangjian_core.calendar.events import HolidaysDeclared, WorkdaysDeclared
 from dangjian_core.calendar.projections import calendar_of, days_off
 from dangjian_core.calendar.state import CalendarError, working_days
-from dangjian_core.calendar.workdays import Calendar
+from dangjian_core.calendar.workdays import Calendar, HolidaysUndeclared
 from dangjian_core.kernel.errors import InvalidCommand, Unauthorized, build
 from dangjian_core.kernel.ids import BranchId
+from tests.calendars import official
 from tests.core.org import DING, HU, TOWN, WANG, ZONGZHI, later, town
 
 # 2024 国庆节: 10-01..10-07 off; Sunday 09-29 and Saturday 10-12 made up.
@@ -208,3 +209,26 @@ def test_a_years_days_off_name_the_holiday_or_the_weekend() -> None:
     october = [(o.day.day, o.reason) for o in off if o.day.month == 10]
     assert [(d, "国庆节") for d in range(1, 8)] + [(13, "周末")] == october[:8]
     assert 104 + 7 - 2 - 2 == len(off)  # 2024: 104 weekend days, 2 holidays at a weekend
+
+
+def test_a_notice_posted_before_national_day_ends_after_it_and_its_make_up_saturday() -> None:
+    calendar = official()
+
+    assert date(2024, 10, 11) == calendar.notice_period_end(date(2024, 9, 30), 5)
+
+
+def test_a_notice_in_a_year_without_declared_holidays_is_refused_with_the_command_to_run() -> None:
+    calendar = Calendar(frozenset({date(2024, 10, 1)}))
+
+    with pytest.raises(HolidaysUndeclared) as refused:
+        calendar.notice_period_end(date(2025, 9, 30), 5)
+
+    assert "import-official --year 2025" in str(refused.value)
+    assert "holidays_undeclared" == refused.value.code
+
+
+def test_a_notice_running_into_an_undeclared_year_is_refused() -> None:
+    calendar = Calendar(frozenset({date(2024, 10, 1)}))
+
+    with pytest.raises(HolidaysUndeclared, match="2025"):
+        calendar.notice_period_end(date(2024, 12, 27), 5)

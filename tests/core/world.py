@@ -9,6 +9,10 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+import attrs
+
+from dangjian_core.calendar.commands import DEFAULT_CALENDAR
+from dangjian_core.calendar.state import CALENDAR, CalendarState
 from dangjian_core.catalog import (
     ALL_TABLES,
     concept_of,
@@ -22,6 +26,7 @@ from dangjian_core.kernel.errors import DomainError
 from dangjian_core.kernel.facts import MemoryFacts
 from dangjian_core.kernel.readmodel import MemoryViews
 from dangjian_core.kernel.recorded import Recorded
+from tests.calendars import with_official
 from tests.core.given import Village
 
 
@@ -44,8 +49,13 @@ class World:
         return world
 
     def facts(self) -> MemoryFacts:
-        """What a decision may know now: every state and read model."""
-        return MemoryFacts(self.states, self.views, len(self.log))
+        """What a decision may know now: every state and read model; the default calendar
+        has the official holidays of the years nobody declared (as after go-live's
+        ``calendar import-official``)."""
+        default = CALENDAR.id(DEFAULT_CALENDAR)
+        given = self.states.get(default) or CalendarState(DEFAULT_CALENDAR)
+        calendar = attrs.evolve(given, calendar=with_official(given.calendar))
+        return MemoryFacts({**self.states, default: calendar}, self.views, len(self.log))
 
     def state_of(self, command: Any) -> Any:
         """The state of the stream ``command`` is decided against."""

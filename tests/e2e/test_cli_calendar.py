@@ -4,9 +4,12 @@ refusals, on a SQLite file."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+from dangjian_core.calendar.workdays import Calendar
 
 from tests.e2e.test_cli_story import Village
 
@@ -83,3 +86,43 @@ def test_a_person_shows_their_transfers(town: Village) -> None:
     assert [("dawa", "xiaowa", "迁居")] == [
         (t["from_id"], t["to_id"], t["reason"]) for t in document["transfers"]
     ]
+
+
+def test_the_official_holidays_are_imported_and_a_notice_in_national_day_ends_after_it(
+    town: Village,
+) -> None:
+    town.ok(f"calendar import-official --year 2024 --unit pingshan --as wang {AT}")
+    shown = json.loads(town.ok("--json calendar show --year 2024"))
+    calendar = Calendar(
+        frozenset(date.fromisoformat(d["day"]) for d in shown["non_working_days"]),
+        frozenset(date.fromisoformat(d) for d in shown["make_up_workdays"]),
+    )
+
+    assert shown["holidays_declared"]
+    assert "2024-10-12" in shown["make_up_workdays"]
+    assert date(2024, 10, 11) == calendar.add_working_days(date(2024, 9, 30), 5)
+
+
+def test_importing_a_year_again_records_nothing(town: Village) -> None:
+    town.ok(f"calendar import-official --year 2024 --unit pingshan --as wang {AT}")
+    again = json.loads(
+        town.ok(f"--json calendar import-official --year 2024 --unit pingshan --as wang {AT}")
+    )
+
+    assert (False, []) == (again["changed"], again["events"])
+
+
+def test_a_year_the_source_does_not_know_is_refused_with_the_range_named(town: Village) -> None:
+    result = town(f"calendar import-official --year 2031 --unit pingshan --as wang {AT}")
+
+    assert 0 != result.exit_code
+    assert "2031" in result.output
+    assert "declare-holidays" in result.output
+    assert not json.loads(town.ok("--json calendar show --year 2031"))["holidays_declared"]
+
+
+def test_a_year_without_holidays_warns_in_calendar_show(town: Village) -> None:
+    text = town.ok("calendar show --year 2024")
+
+    assert "尚未公布法定节假日" in text
+    assert "import-official --year 2024" in text

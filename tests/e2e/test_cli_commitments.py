@@ -220,6 +220,7 @@ def test_the_assessment_is_concluded_explained_and_counted_in_the_stars(town: Vi
     v.ok(
         "commitments star-criterion pingshan --year 2017 --points 40 --as huaining --at 2018-01-08"
     )
+    v.ok("calendar import-official --year 2018 --unit pingshan --as wang --at 2018-01-09")
     proposed = v.ok("stars propose pingshan cheng --year 2017 --score 52 --as wang --at 2018-01-09")
     explained = v.ok(f"commitments explain {BOOK} cheng")
 

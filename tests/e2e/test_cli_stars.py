@@ -29,6 +29,7 @@ def town(tmp_path: Path) -> Village:
         )
     v.ok(f"person register hu --branch dawa --name 胡汪节 --status full --as huaining {AT}")
     v.ok(f"unit appoint pingshan wang --role 党委书记 --as huaining {AT}")
+    v.ok(f"calendar import-official --year 2018 --unit pingshan --as wang {AT}")
     v.ok(
         "stars standards pingshan --year 2017 --kind 党员 --max-score 100 "
         f"--thresholds 60,70,80,90,96 --as huaining {AT}"

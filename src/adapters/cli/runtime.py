@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+import attrs
 import click
 from rich.console import Console, RenderableType
 
@@ -120,6 +121,34 @@ def record(
         lines.insert(0, answered_again(actor.command_id))
     runtime.show(outcome_document(outcome, actor, lines), lines)
     return outcome
+
+
+def record_each(commands: Iterable[Any], actor: Actor, *, summary: str) -> list[Outcome]:
+    """Handle several built commands as one invocation and report them together.
+
+    Each gets the command id ``<id>/<n>``, so running the invocation again with the same
+    ``--command-id`` answers every one of them as before instead of recording twice.
+    """
+    app = current().app()
+    outcomes: list[Outcome] = []
+    lines: list[str] = []
+    for n, command in enumerate(commands, 1):
+        own = attrs.evolve(actor, command_id=f"{actor.command_id}/{n}")
+        outcome = _handle(app, command, own)
+        outcomes.append(outcome)
+        lines += [sentence(recorded.event) for recorded in outcome.events]
+    lines.append(summary if lines else f"{NO_CHANGE} {summary}")
+    document = {
+        "ok": True,
+        "command_id": actor.command_id,
+        "at": actor.at.isoformat(),
+        "entered_by": current().operator(),
+        "changed": any(o.changed for o in outcomes),
+        "message": "\n".join(lines),
+        "events": [event_document(r) for o in outcomes for r in o.events],
+    }
+    current().show(document, lines)
+    return outcomes
 
 
 def _handle(app: Dangjian, command: Any, actor: Actor) -> Outcome:

@@ -11,6 +11,8 @@ from datetime import date, timedelta
 
 from attrs import field, frozen
 
+from dangjian_core.kernel.errors import InvalidCommand
+
 ONE_DAY = timedelta(days=1)
 #: ``date.weekday()`` of Saturday; Saturday and Sunday are the weekend.
 SATURDAY = 5
@@ -48,6 +50,31 @@ class Calendar:
                     return day
             day += ONE_DAY
 
+    @property
+    def declared_years(self) -> frozenset[int]:
+        """The years for which holidays were declared (``calendar import-official`` or by hand)."""
+        return frozenset(d.year for d in self.holidays)
+
+    def notice_period_end(self, start: date, days: int) -> date:
+        """The last day of a public notice of ``days`` working days from ``start``.
+
+        A notice counts working days, so it may only start where the calendar knows the
+        year's holidays: a 5-day 公示 posted on 2024-09-30 with no 国庆 declared would end
+        in the middle of the holiday. Refused with :class:`HolidaysUndeclared` when the
+        year of its start or of its end has no declared holidays.
+        """
+        end = self.add_working_days(start, days)
+        missing = sorted({start.year, end.year} - self.declared_years)
+        if missing:
+            years = "、".join(str(y) for y in missing)
+            raise HolidaysUndeclared(
+                f"{years} 年的法定节假日尚未公布, 不能计算公示期; "
+                f"请先运行 dangjian calendar import-official --year {missing[0]}",
+                f"no holidays are declared for {years}, so a notice period cannot be counted; "
+                f"run `dangjian calendar import-official --year {missing[0]}` first",
+            )
+        return end
+
     def working_days_between(self, first: date, last: date) -> int:
         """How many working days lie from ``first`` to ``last``, both included (0 when
         ``last`` is before ``first``)."""
@@ -68,3 +95,10 @@ class Calendar:
         """Every day from ``first`` to ``last`` (both included) that is not a working day."""
         days = (first + timedelta(days=i) for i in range((last - first).days + 1))
         return [d for d in days if not self.is_working(d)]
+
+
+class HolidaysUndeclared(InvalidCommand):
+    """节假日未公布 — a notice period would count working days in a year whose holidays the
+    calendar does not know."""
+
+    code = "holidays_undeclared"

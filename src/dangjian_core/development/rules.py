@@ -94,7 +94,7 @@ def post(
     _not_confirmed(board)
     if command.posted_on < local_date(proposal.closed_at):
         raise InvalidCommand("公示日期早于周期结算", "the notice cannot begin before the close")
-    end = calendar.add_working_days(command.posted_on, command.days)
+    end = calendar.notice_period_end(command.posted_on, command.days)
     event = NoticePosted(
         command.unit_id,
         command.cycle,

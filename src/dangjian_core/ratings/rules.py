@@ -48,7 +48,7 @@ POSTING_DAYS = 5
 def posting_ends(calendar: Calendar, at: datetime) -> datetime:
     """公示截止 — when a rating proposed at ``at`` may first be fixed: the same time of day
     on the last of :data:`POSTING_DAYS` working days after the day of proposal."""
-    last = calendar.add_working_days(local_date(at) + timedelta(days=1), POSTING_DAYS)
+    last = calendar.notice_period_end(local_date(at) + timedelta(days=1), POSTING_DAYS)
     return datetime.combine(last, local(at).timetz())
 
 

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 import click
 
 from adapters.cli.clock import Actor, acting
-from adapters.cli.runtime import record
+from adapters.cli.runtime import record, record_each
+from adapters.official_holidays import official_commands, source_version
 from dangjian_core.calendar.commands import DEFAULT_CALENDAR, DeclareHolidays, DeclareWorkdays
 from dangjian_core.kernel.errors import InvalidCommand
 
@@ -80,4 +81,23 @@ def declare_workdays(
     )
 
 
-COMMANDS = (declare_holidays, declare_workdays)
+@click.command("import-official")
+@click.option("--year", type=click.IntRange(1921, 2200), required=True, help="年份 / year")
+@_unit
+@calendar_option
+@acting
+def import_official(year: int, unit_id: str, calendar_id: str, actor: Actor) -> None:
+    """导入国务院公布的法定节假日与调休 / import a year's official holidays and make-up days.
+
+    Each holiday is recorded as a declaration (kept as events, so replays never depend on
+    the source); importing a year again changes nothing.
+    """
+    commands = official_commands(
+        year, unit_id=unit_id, actor_id=actor.person_id, at=actor.at, calendar_id=calendar_id
+    )
+    record_each(
+        commands, actor, summary=f"已导入 {year} 年法定节假日 ({source_version()}) / imported"
+    )
+
+
+COMMANDS = (declare_holidays, declare_workdays, import_official)

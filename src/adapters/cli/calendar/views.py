@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import click
+from rich.console import RenderableType
 
 from adapters.cli.calendar.commands import calendar_option
 from adapters.cli.render import heading, table
@@ -26,6 +27,7 @@ def show(year: int, calendar_id: str) -> None:
         "year": year,
         "non_working_days": [{"day": o.day.isoformat(), "reason": o.reason} for o in off],
         "make_up_workdays": [d.isoformat() for d in made_up],
+        "holidays_declared": year in calendar.declared_years,
     }
     grid = table("节假日", ["日期", "名称"])
     for o in holidays:
@@ -38,7 +40,14 @@ def show(year: int, calendar_id: str) -> None:
         f"调休上班 {len(made_up)} 天, 工作日 "
         f"{calendar.working_days_between(date(year, 1, 1), date(year, 12, 31))} 天"
     )
-    runtime.show(document, [heading(f"工作日历 {calendar_id} · {year} 年"), grid, extra, summary])
+    shown: list[RenderableType] = [heading(f"工作日历 {calendar_id} · {year} 年"), grid, extra]
+    shown.append(summary)
+    if year not in calendar.declared_years:
+        shown.append(
+            f"[bold red]注意: {year} 年尚未公布法定节假日, 公示期无法按工作日计算。[/] "
+            f"运行 dangjian calendar import-official --year {year} --unit <最高一级组织> --as <书记>"
+        )
+    runtime.show(document, shown)
 
 
 COMMANDS = (show,)
