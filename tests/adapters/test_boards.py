@@ -56,21 +56,18 @@ def test_a_row_must_fill_every_column() -> None:
 def test_the_wall_board_ranks_and_explains_ties() -> None:
     board = the_wall()
 
-    (section,) = board.sections
-    assert [c.header for c in section.columns] == [
-        "名次", "姓名", "政治面貌", "总分", "分类积分", "同分说明",
-    ]  # fmt: skip
-    assert section.rows[0] == (1, "吕兰枝", "入党积极分子", 5, "卫生整治 5", "")
+    (section,) = board.printed
+    assert [c.header for c in section.columns] == ["名次", "姓名", "政治面貌", "总分", "同分说明"]
+    assert section.rows[0] == (1, "吕兰枝", "入党积极分子", 5, "")
     assert section.rows[1] == (
-        2, "吕星灿", "入党积极分子", 5, "加减分 2\n卫生整治 3", "与第1名同分，依「先达到该分数者在前」",
+        2, "吕星灿", "入党积极分子", 5, "与第1名同分，依「先达到该分数者在前」",
     )  # fmt: skip
-    assert board.period == "2021年10月—2022年9月（2021-10）"
+    assert board.period == "2021年10月—2022年9月"
     assert board.footnotes[0].startswith(
         "排名规则（依次适用）：1. 总分高者在前；2. 通过任务多者在前"
     )
     assert (
-        board.info_text
-        == "单位：派溪吕村党支部　期间：2021年10月—2022年9月（2021-10）　日期：2021年11月22日"
+        board.info_text == "单位：派溪吕村党支部　期间：2021年10月—2022年9月　日期：2021年11月22日"
     )
     assert board.chart is not None
     assert [("吕兰枝", 5), ("吕星灿", 5), ("吕宝有", 2), ("吕志愿", -1)] == [
@@ -92,16 +89,36 @@ def test_the_xlsx_has_title_info_header_rows_notes_and_signature(tmp_path: Path)
 
     sheet = load_workbook(path)["积分墙"]
     assert "派溪吕村党支部积分墙" == sheet["A1"].value
-    assert "A1:F1" in {str(r) for r in sheet.merged_cells.ranges}
+    assert "A1:E1" in {str(r) for r in sheet.merged_cells.ranges}
     assert sheet["A2"].value.endswith("日期：2021年11月22日")
-    assert ["名次", "姓名", "政治面貌", "总分", "分类积分", "同分说明"] == [
-        c.value for c in sheet[3]
-    ]
-    assert [1, "吕兰枝", "入党积极分子", 5, "卫生整治 5", None] == [c.value for c in sheet[4]]
-    assert [4, "吕志愿", "群众", -1, "加减分 -1", None] == [c.value for c in sheet[7]]
+    assert ["名次", "姓名", "政治面貌", "总分", "同分说明"] == [c.value for c in sheet[3]]
+    assert [1, "吕兰枝", "入党积极分子", 5, None] == [c.value for c in sheet[4]]
+    assert [4, "吕志愿", "群众", -1, None] == [c.value for c in sheet[7]]
     assert sheet["A9"].value.startswith("排名规则")
     assert ["中共派溪吕村支部委员会", "2021年11月22日"] == [sheet["A11"].value, sheet["A12"].value]
     assert "right" == sheet["A11"].alignment.horizontal
+
+
+def test_the_xlsx_sums_points_per_category_in_numeric_columns_in_a_chinese_font(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "积分墙.xlsx"
+
+    write_xlsx(the_wall(), path)
+
+    sheet = load_workbook(path)["分类积分"]
+    assert ["名次", "姓名", "加减分", "卫生整治", "巡查", "总分"] == [c.value for c in sheet[3]]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4, max_row=7)]
+    assert [2, "吕星灿", 2, 3, 0, 5] == rows[1]
+    assert all(sum(row[2:5]) == row[5] for row in rows)
+    assert {"宋体"} == {c.font.name for row in sheet.iter_rows() for c in row if c.value}
+
+
+def test_the_printed_wall_leaves_the_categories_and_an_empty_tie_column_off() -> None:
+    board = wall_board("派溪吕村党支部", "2021-10", rank(standings())[:1], POSTED)
+
+    assert ["名次", "姓名", "政治面貌", "总分"] == [c.header for c in board.printed[0].columns]
+    assert "分类积分" not in render_html(board)
 
 
 def test_the_xlsx_prints_on_a4_portrait_fitted_to_width(tmp_path: Path) -> None:
@@ -161,7 +178,7 @@ def test_the_page_is_a4_chinese_self_contained_and_escaped() -> None:
 
     page = render_html(board)
 
-    assert "@page { size: A4; margin: 18mm; }" in page
+    assert "@page { size: A4; margin: 14mm 18mm; }" in page
     assert '"Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC"' in page
     assert '<html lang="zh-CN">' in page
     assert "<script" not in page

@@ -10,10 +10,13 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
+import attrs
 import pytest
 
 from adapters.boards.html import write_html
-from adapters.boards.model import Board, Column, Section
+from adapters.boards.model import Board, Column, Notice, Section
+from adapters.boards.wall import wall_board
+from dangjian_core.points.queries import Standing, rank
 from tests import chromium
 from tests.e2e.test_cli_story import AT, BRANCH, Village, village
 from tests.support import LANZHI, REVIEWER, XINGCAN
@@ -116,7 +119,7 @@ def test_the_rendered_wall_shows_unit_date_rows_and_signature(
     assert "日期：2021年11月22日" == reader.classes["date"]
     assert "中共派溪吕村支部委员会" == reader.classes["signer"]
     assert "2021年11月22日" == reader.classes["signed-on"]
-    assert ["名次", "姓名", "政治面貌", "总分", "分类积分", "同分说明"] == reader.rows[0]
+    assert ["名次", "姓名", "政治面貌", "总分", "同分说明"] == reader.rows[0]
     ranked = [row[:4] for row in reader.rows[1:]]
     assert ["1", "吕兰枝", "入党积极分子", "5"] == ranked[0]
     assert ["2", "吕星灿", "入党积极分子", "3"] == ranked[1]
@@ -138,3 +141,45 @@ def test_a_long_board_runs_onto_more_a4_pages(tmp_path: Path) -> None:
     assert 3 <= pages <= 6, pages  # 120 rows of one line each: 25–40 rows per A4 page
     assert pages == len(chromium.media_boxes(pdf))
     assert all(close_to_a4(box) for box in chromium.media_boxes(pdf))
+
+
+def village_wall(people: int) -> Board:
+    """A wall of ``people`` with five categories each, some tied, posted as a notice with
+    contacts and a signed checkpoint (its QR code)."""
+    categories = ("环境卫生整治", "核酸检测点秩序维护", "日常工作巡查", "志愿服务", "加减分")
+    standings = [
+        Standing(
+            f"p{i:02d}",
+            f"吕村民{i:02d}",
+            "activist" if i % 3 else "villager",
+            sum((i * (k + 3)) % 7 for k in range(5)),
+            i % 4,
+            i,
+            {c: (i * (k + 3)) % 7 for k, c in enumerate(categories)},
+        )
+        for i in range(people)
+    ]
+    notice = Notice(
+        "2021年11月22日至2021年11月26日（5个工作日）",
+        ("联系电话：吕国庆 13800000000", "监督电话：象珠镇纪委 0579-87000000"),
+        "派溪吕村党支部\n633\nq3Zx0bX2Yw0yG7m1lQy6mD8ZpJ0a1Vx0O3U7m9kq2Yw=\n\n— paixilv Az3f...\n",
+    )
+    board = wall_board("派溪吕村党支部", "2021-10", rank(standings), date(2021, 11, 22))
+    return attrs.evolve(board, notice=notice)
+
+
+@pytest.mark.parametrize(("people", "pages"), [(7, 1), (30, 1)])
+def test_the_wall_notice_prints_on_one_page_with_its_signature(
+    tmp_path: Path, people: int, pages: int
+) -> None:
+    page = tmp_path / "积分墙.html"
+    write_html(village_wall(people), page)
+
+    pdf = chromium.print_pdf(page, tmp_path / "积分墙.pdf")
+
+    assert pages == chromium.page_count(pdf)
+    text = page.read_text(encoding="utf-8")
+    assert "特此公示" in text
+    assert "监督电话" in text
+    assert "<svg" in text  # the checkpoint's QR code
+    assert "（2021-10）" not in text

@@ -127,3 +127,29 @@ def test_a_bad_export_date_is_a_usage_error(town: Village, tmp_path: Path) -> No
     assert 2 == result.exit_code
     assert "日期格式不对" in result.output
     assert not (tmp_path / "x.html").exists()
+
+
+def test_the_wall_notice_carries_its_period_contacts_and_a_signed_checkpoint(
+    scored: Village, tmp_path: Path
+) -> None:
+    key, page = tmp_path / "paixilv.key", tmp_path / "积分墙.html"
+    scored.ok(f"audit key generate {key} --name paixilv-2021")
+    scored.ok(f"calendar import-official --year 2021 --unit {BRANCH} --as lv-zw")
+
+    scored.ok(
+        f"wall {BRANCH} --html {page} --date 2021-09-30 --contact 吕国庆13800000000 "
+        f"--supervision 象珠镇纪委0579-87000000 --key {key}"
+    )
+
+    text = page.read_text(encoding="utf-8")
+    assert "公示期：2021年9月30日至2021年10月12日（5个工作日）" in text  # 国庆 in between
+    assert "联系电话：吕国庆13800000000" in text
+    assert "监督电话：象珠镇纪委0579-87000000" in text
+    assert "<svg" in text
+    assert "— paixilv-2021" in text  # the signed note under its QR code
+
+
+def test_a_wall_without_cycle_says_which_cycle_it_shows(scored: Village) -> None:
+    shown = scored.ok(f"wall {BRANCH}")
+
+    assert "显示最近有积分的周期 2021-10" in shown

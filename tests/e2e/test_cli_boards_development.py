@@ -83,15 +83,37 @@ def test_objections_are_posted_without_who_objected(amended: Village, tmp_path: 
     assert "13800000000" not in page
 
 
-def test_every_list_exports_to_one_workbook(amended: Village, tmp_path: Path) -> None:
+def test_every_list_with_anyone_on_it_exports_to_one_workbook(
+    amended: Village, tmp_path: Path
+) -> None:
     xlsx = tmp_path / "发展党员.xlsx"
 
     amended.ok(f"dev show {BRANCH} --cycle {CYCLE} --xlsx {xlsx}")
 
     workbook = load_workbook(xlsx)
-    assert ["拟发展对象", "已确定发展对象", "异议及处理结果", "表扬党员", "培训帮带党员"] == (
-        workbook.sheetnames
-    )
+    assert ["拟发展对象", "异议及处理结果", "表扬党员", "培训帮带党员"] == workbook.sheetnames
     assert "吕宝有" in {c.value for c in workbook["培训帮带党员"]["B"]}
     values = " ".join(str(c.value) for ws in workbook for row in ws.iter_rows() for c in row)
     assert "lv-" not in values
+
+
+def test_an_empty_list_asked_by_name_is_printed_as_empty(amended: Village, tmp_path: Path) -> None:
+    xlsx = tmp_path / "已确定.xlsx"
+
+    amended.ok(f"dev show {BRANCH} --cycle {CYCLE} --list confirmed --xlsx {xlsx}")
+
+    assert ["已确定发展对象"] == load_workbook(xlsx).sheetnames
+
+
+def test_no_formal_notice_is_printed_when_nothing_was_proposed(tmp_path: Path) -> None:
+    store = tmp_path / "paixilv.db"
+    with open_app(str(store)) as app:
+        for command in support.setup_commands():
+            app.handle(command)
+    page = tmp_path / "公示.html"
+
+    result = Village(store)(f"dev show {BRANCH} --cycle {CYCLE} --html {page}")
+
+    assert 0 != result.exit_code
+    assert "尚未拟定" in result.output
+    assert not page.exists()

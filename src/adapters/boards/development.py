@@ -23,6 +23,7 @@ from typing import Any
 from adapters.boards.model import Bar, Board, Cell, Chart, Column, Section, date_zh
 from adapters.boards.wall import zh
 from adapters.views.development import OUTCOME_NAMES, STATUS_NAMES, DevelopmentView
+from dangjian_core.kernel.errors import DangjianError
 from dangjian_core.kernel.time import cycle_label, local_date
 
 #: The lists a development board can hold, in the order they are printed.
@@ -55,6 +56,30 @@ TRAINING_COLUMNS = (
     Column("培训线", 4, numeric=True),
     Column("培训任务", 12),
 )
+
+
+class NothingToPost(DangjianError):
+    """没有可公示的内容 — a notice was asked for lists that are all empty."""
+
+    code = "nothing_to_post"
+
+
+def non_empty(view: DevelopmentView) -> tuple[str, ...]:
+    """The lists that have anyone on them (what an export posts by default)."""
+    rows = {
+        "proposed": view.proposed,
+        "confirmed": view.confirmed,
+        "objections": view.objections,
+        "commended": view.commended,
+        "training": view.training,
+    }
+    found = tuple(name for name in LISTS if rows[name])
+    if view.listing is None or not found:
+        raise NothingToPost(
+            "该周期尚未拟定发展对象名单, 没有可公示的内容; 先运行 dev propose",
+            "nothing has been proposed for this cycle: there is no notice to print",
+        )
+    return found
 
 
 def development_board(
@@ -96,7 +121,7 @@ def development_board(
         unit_name=unit_name,
         as_of=as_of,
         sections=sections,
-        period=f"{cycle_label(cycle)}（{cycle}）",
+        period=cycle_label(cycle),
         footnotes=_footnotes(view, chosen),
         signed_by=signed_by,
         chart=chart,

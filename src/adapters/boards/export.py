@@ -40,6 +40,12 @@ class ExportOptions:
     svg: Path | None = None
     on: date | None = None
     signed_by: str | None = None
+    #: 联系电话 and 监督电话 lines printed under the notice.
+    contacts: tuple[str, ...] = ()
+    #: How many working days the notice is posted (公示期).
+    notice_days: int = 5
+    #: A signing key: cut a checkpoint and print it with its QR code on the notice.
+    key: Path | None = None
 
     def wanted(self) -> bool:
         """Whether any file is to be written."""

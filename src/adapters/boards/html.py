@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 
 from adapters.boards.model import Board, Cell, Section
+from adapters.boards.notice_html import NOTICE_CSS, notice_parts
 
 #: Chinese fonts first (Debian's fonts-noto-cjk, Adobe's Source Han, Windows' SimSun).
 FONT_STACK = (
@@ -21,31 +22,28 @@ FONT_STACK = (
 )
 
 CSS = f"""
-@page {{ size: A4; margin: 18mm; }}
+@page {{ size: A4; margin: 14mm 18mm; }}
 * {{ box-sizing: border-box; }}
 html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 body {{ margin: 0; font-family: {FONT_STACK}; font-size: 11pt; color: #111; line-height: 1.45; }}
 .board {{ max-width: 174mm; margin: 0 auto; }}
 header {{ text-align: center; }}
-h1 {{ color: #c00000; font-size: 22pt; letter-spacing: 0.08em; margin: 0 0 2mm; }}
+h1 {{ color: #c00000; font-size: 20pt; letter-spacing: 0.08em; margin: 0 0 1.5mm; }}
 .rule {{ border: 0; border-top: 2.4pt solid #c00000; border-bottom: 0.8pt solid #c00000;
   height: 2.2pt; margin: 0 0 3mm; }}
 .info {{ margin: 0 0 4mm; font-size: 10.5pt; }}
 .info span {{ display: inline-block; white-space: nowrap; margin: 0 0.75em; }}
 h2 {{ font-size: 13pt; margin: 5mm 0 2mm; color: #c00000; }}
-table {{ width: 100%; border-collapse: collapse; margin: 0 0 2mm; }}
+table {{ width: 100%; border-collapse: collapse; margin: 0 0 2mm; font-size: 10pt; }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; page-break-inside: avoid; }}
 th {{ background: #c00000; color: #fff; font-weight: bold; padding: 1.2mm 1.6mm;
   border: 0.6pt solid #c00000; white-space: nowrap; }}
-td {{ border: 0.6pt solid #999; padding: 1mm 1.6mm; vertical-align: top; }}
+td {{ border: 0.6pt solid #999; padding: 0.3mm 1.6mm; vertical-align: top; line-height: 1.25; }}
 td.num {{ text-align: right; white-space: nowrap; }}
 tbody tr:nth-child(even) td {{ background: #fbf3f3; }}
 .empty {{ color: #666; text-align: center; }}
 .notes {{ font-size: 9.5pt; color: #333; margin: 2mm 0 0; padding-left: 1.2em; }}
-.signature {{ margin: 10mm 0 0 auto; width: max-content; text-align: center;
-  break-inside: avoid; page-break-inside: avoid; }}
-.signature p {{ margin: 0 0 1mm; }}
 """
 
 
@@ -57,7 +55,7 @@ def render_html(board: Board) -> str:
         "<head>",
         '<meta charset="utf-8">',
         f"<title>{_text(board.title)}</title>",
-        f"<style>{CSS}</style>",
+        f"<style>{CSS}{NOTICE_CSS}</style>",
         "</head>",
         "<body>",
         f'<main class="board" data-kind="{_text(board.kind)}">',
@@ -72,16 +70,13 @@ def render_html(board: Board) -> str:
         "</p>",
         "</header>",
     ]
-    named = len(board.sections) > 1
-    for section in board.sections:
+    named = len(board.printed) > 1
+    for section in board.printed:
         parts += _section(section, named=named)
     if board.footnotes:
         parts += ['<ul class="notes footnotes">', *map(_item, board.footnotes), "</ul>"]
+    parts += notice_parts(board)
     parts += [
-        '<footer class="signature">',
-        f'<p class="signer">{_text(board.signer)}</p>',
-        f'<p class="signed-on">{_text(board.date_text)}</p>',
-        "</footer>",
         "</main>",
         "</body>",
         "</html>",

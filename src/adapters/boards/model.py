@@ -39,6 +39,9 @@ class Section:
     rows: tuple[tuple[Cell, ...], ...]
     notes: tuple[str, ...] = ()
     sheet: str | None = None
+    #: False for a sheet of the XLSX only (e.g. points per category as numbers to sum),
+    #: left off the printed page so that the notice fits.
+    printed: bool = True
 
     def __attrs_post_init__(self) -> None:
         for row in self.rows:
@@ -81,6 +84,18 @@ class Chart:
 
 
 @frozen
+class Notice:
+    """公示事项 — what makes a board a notice to post: its period, whom to call, the
+    closing words, and the signed checkpoint (printed with a QR code) that pins the log
+    behind the figures."""
+
+    period: str
+    contacts: tuple[str, ...] = ()
+    checkpoint: str | None = None
+    closing: str = "特此公示。"
+
+
+@frozen
 class Board:
     """公示榜 — one notice, ready to render."""
 
@@ -94,6 +109,12 @@ class Board:
     signed_by: str | None = None
     chart: Chart | None = None
     meta: tuple[tuple[str, str], ...] = field(factory=tuple)
+    notice: Notice | None = None
+
+    @property
+    def printed(self) -> tuple[Section, ...]:
+        """The sections on the printed page."""
+        return tuple(section for section in self.sections if section.printed)
 
     @property
     def date_text(self) -> str:

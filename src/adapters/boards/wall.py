@@ -11,14 +11,16 @@ from dangjian_core.kernel.time import cycle_label
 from dangjian_core.people.events import STATUS_NAMES
 from dangjian_core.points.queries import TIE_RULES, WallEntry
 
+#: One row per person on the printed wall; the points per category are on a sheet of
+#: their own in the XLSX (one number per cell, to sum), not on the page.
 COLUMNS = (
     Column("名次", 4, numeric=True),
     Column("姓名", 8),
     Column("政治面貌", 12),
     Column("总分", 4, numeric=True),
-    Column("分类积分", 24),
-    Column("同分说明", 24),
 )
+#: Shown only when two people share a total: why one stands above the other.
+TIE_COLUMN = Column("同分说明", 24)
 
 
 def zh(rule_label: str) -> str:
@@ -51,14 +53,14 @@ def wall_board(
     signed_by: str | None = None,
 ) -> Board:
     """The wall of a unit for a cycle, as posted on ``as_of``; ``statuses`` names a filter."""
+    tied = any(entry.separated_by is not None for entry in entries)
     rows = tuple(
         (
             entry.rank,
             entry.standing.name,
             status_zh(entry.standing.status),
             entry.standing.total,
-            "\n".join(f"{c} {p}" for c, p in sorted(entry.standing.categories.items()) if p),
-            tie_note(entry),
+            *((tie_note(entry),) if tied else ()),
         )
         for entry in entries
     )
@@ -71,10 +73,34 @@ def wall_board(
         title=f"{unit_name}积分墙",
         unit_name=unit_name,
         as_of=as_of,
-        sections=(Section("积分墙", COLUMNS, rows),),
-        period=f"{cycle_label(cycle)}（{cycle}）",
+        sections=(
+            Section("积分墙", (*COLUMNS, *((TIE_COLUMN,) if tied else ())), rows),
+            by_category(entries),
+        ),
+        period=cycle_label(cycle),
         footnotes=(f"排名规则（依次适用）：{rules}。",),
         signed_by=signed_by,
         chart=Chart(f"{unit_name}积分名次", bars),
         meta=meta,
     )
+
+
+def by_category(entries: Sequence[WallEntry]) -> Section:
+    """The XLSX sheet 分类积分: one numeric column per category, then the total (not printed)."""
+    categories = sorted({c for entry in entries for c in entry.standing.categories})
+    columns = (
+        Column("名次", 4, numeric=True),
+        Column("姓名", 8),
+        *(Column(c, 8, numeric=True) for c in categories),
+        Column("总分", 4, numeric=True),
+    )
+    rows = tuple(
+        (
+            entry.rank,
+            entry.standing.name,
+            *(entry.standing.categories.get(c, 0) for c in categories),
+            entry.standing.total,
+        )
+        for entry in entries
+    )
+    return Section("分类积分", columns, rows, printed=False)

@@ -27,6 +27,8 @@ from adapters.sheets import as_text, xlsx_row
 #: The row of the headers; rows above it are the title and the info line.
 HEADER_ROW = 3
 RED = "C00000"
+#: The font of every cell: 宋体 (SimSun), which Windows and WPS have; LibreOffice maps it.
+FONT = "宋体"
 _THIN = Side(style="thin", color="808080")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _MAX_WIDTH = 60
@@ -81,6 +83,9 @@ def _fill(sheet: Any, board: Board, section: Section) -> None:
             horizontal = "right" if column.numeric else "left"
             cell.alignment = Alignment(horizontal=horizontal, vertical="top", wrap_text=wrap)
     notes = (*section.notes, *board.footnotes)
+    if board.notice is not None:
+        notice = board.notice
+        notes = (*notes, notice.closing, f"公示期：{notice.period}", *notice.contacts)
     if notes:
         sheet.append([])
     for note in notes:
@@ -96,6 +101,16 @@ def _fill(sheet: Any, board: Board, section: Section) -> None:
         sheet.cell(sheet.max_row, 1).alignment = Alignment(horizontal="right")
     _widths(sheet, section)
     _print_setup(sheet, span)
+    _in_chinese_font(sheet)
+
+
+def _in_chinese_font(sheet: Any) -> None:
+    """Every written cell in 宋体 (a spreadsheet opened on a town office's PC shows Chinese
+    in the font notices are printed in), keeping its size, weight and colour."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            font = cell.font
+            cell.font = Font(name=FONT, sz=font.sz, b=font.b, color=font.color)
 
 
 def _widths(sheet: Any, section: Section) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import attrs
 import click
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -14,6 +16,7 @@ from adapters.boards.export import export as export_files
 from adapters.boards.wall import wall_board
 from adapters.cli.clock import at_option, now
 from adapters.cli.export_options import export_options
+from adapters.cli.notice import notice_for
 from adapters.cli.params import CYCLE, STATUS, zh_of
 from adapters.cli.render import heading, plain, table
 from adapters.cli.runtime import current
@@ -90,6 +93,7 @@ def wall(
         on = export.on or (at or now()).astimezone(LOCAL).date()
         shown = [s.value for s in statuses]
         posted = wall_board(name, chosen, entries, on, statuses=shown, signed_by=export.signed_by)
+        posted = attrs.evolve(posted, notice=notice_for(app, export, on))
         written = export_files(posted, export)
     document = {
         "branch_id": branch_id,
@@ -106,7 +110,22 @@ def wall(
     title = heading(f"{name} 积分墙 · {cycle_label(chosen)} ({chosen})")
     basis = Text(f"按积分细则第 {version} 版计入 (封顶、扣分、一票否决)" if version else "")
     done = [heading(f"已导出 {path}") for path in written.values()]
-    runtime.show(document, [title, basis, tie_rules_text(), wall_table(entries), *done])
+    chosen_how = Text(which_cycle(app.queries.cycles(branch_id), chosen, given=cycle is not None))
+    lines: list[RenderableType] = [title, chosen_how, basis, tie_rules_text(), wall_table(entries)]
+    lines += done
+    runtime.show(document, lines)
+
+
+def which_cycle(cycles: list[str], chosen: str, *, given: bool) -> str:
+    """Which cycle the wall shows and how to choose another (empty when asked by name)."""
+    if given:
+        return ""
+    others = [c for c in cycles if c != chosen]
+    why = "最近有积分的周期" if chosen in cycles else "当前周期(尚无积分)"
+    line = f"显示{why} {chosen}"
+    if others:
+        line += f"; 其他周期: {'、'.join(reversed(others))}, 用 --cycle 选择"
+    return line + " / showing " + chosen + ("" if not others else "; choose with --cycle")
 
 
 COMMANDS = (wall,)

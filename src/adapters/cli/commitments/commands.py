@@ -22,7 +22,6 @@ from adapters.cli.clock import Actor, acting, now
 from adapters.cli.commitments.assessment import assess, conclude, rule, star_criterion
 from adapters.cli.commitments.options import (
     GROUNDS,
-    KEY_ENV,
     book,
     no,
     owner,
@@ -30,6 +29,7 @@ from adapters.cli.commitments.options import (
     reason,
     terms,
 )
+from adapters.cli.export_options import KEY_ENV
 from adapters.cli.runtime import record
 from dangjian_core.commitments.commands import (
     ApprovePledge,

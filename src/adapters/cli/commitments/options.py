@@ -12,7 +12,6 @@ from adapters.cli.clock import IsoDate
 from adapters.cli.params import ZhChoice
 from dangjian_core.commitments.values import ReturnGround
 
-KEY_ENV = "DANGJIAN_KEY"
 GROUNDS = ZhChoice({ground: ground.zh for ground in ReturnGround})
 reason = click.option("--reason", required=True, help="理由 / reason")
 year = click.option("--year", type=int, required=True, help="年度 / year, e.g. 2017")

@@ -21,6 +21,7 @@ from adapters.app.follow_ups import FollowUpResult, resume, summary
 from adapters.audit import keys
 from adapters.audit.cut import cut_checkpoint
 from adapters.cli.clock import Actor, IsoDate, IsoTime, acting, now
+from adapters.cli.export_options import KEY_ENV
 from adapters.cli.params import CYCLE
 from adapters.cli.runtime import current, record
 from dangjian_core.development.commands import (
@@ -35,8 +36,6 @@ from dangjian_core.development.commands import (
     ProposeList,
     UpholdObjection,
 )
-
-KEY_ENV = "DANGJIAN_KEY"
 
 
 def unit_cycle(command: Any) -> Any:

@@ -8,7 +8,7 @@ import click
 from rich.console import RenderableType
 
 from adapters.app import Dangjian
-from adapters.boards.development import LISTS, development_board
+from adapters.boards.development import LISTS, development_board, non_empty
 from adapters.boards.export import ExportOptions
 from adapters.boards.export import export as export_files
 from adapters.cli.clock import now
@@ -49,7 +49,7 @@ def export_development(
         name,
         cycle,
         options.on or now().date(),
-        lists=lists or LISTS,
+        lists=lists or non_empty(view),
         signed_by=options.signed_by,
     )
     return export_files(board, options)

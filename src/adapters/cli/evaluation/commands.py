@@ -16,6 +16,7 @@ from adapters.app import Dangjian
 from adapters.audit import keys
 from adapters.audit.cut import cut_checkpoint
 from adapters.cli.clock import Actor, acting, now
+from adapters.cli.export_options import KEY_ENV
 from adapters.cli.params import CYCLE
 from adapters.cli.runtime import record
 from adapters.scheme_files import read_scheme
@@ -29,7 +30,6 @@ from dangjian_core.evaluation.commands import (
     SetQuota,
 )
 
-KEY_ENV = "DANGJIAN_KEY"
 CLOSE_REASON = "周期结束"
 
 
