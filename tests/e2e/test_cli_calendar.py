@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from dangjian_core.calendar.workdays import Calendar
-
 from tests.e2e.test_cli_story import Village
 
 pytestmark = pytest.mark.e2e

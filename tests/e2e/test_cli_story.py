@@ -6,6 +6,7 @@ Commands are written as shell lines: ``village.ok(f"task claim T1 --as {LANZHI}"
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from pathlib import Path
@@ -151,3 +152,16 @@ def test_the_store_can_come_from_the_environment(village: Village) -> None:
 
     assert result.exit_code == 0
     assert "组织委员" in result.stdout
+
+
+def test_the_trail_tells_each_event_in_a_sentence_not_a_field_dump(village: Village) -> None:
+    village.issue("T1")
+    village.ok(f"task claim T1 --as {LANZHI} --at 2021-10-08T09:01")
+
+    trail = village.ok("trail task:T1")
+    told = json.loads(village.ok("--json trail task:T1"))
+
+    assert "已领办任务 T1" in trail
+    assert "=" not in trail
+    assert "None" not in trail
+    assert told["events"][1]["sentence"].startswith("已领办任务 T1")

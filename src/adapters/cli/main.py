@@ -29,6 +29,7 @@ from adapters.cli.evaluation import commands as evaluation_commands
 from adapters.cli.evaluation import views as evaluation_views
 from adapters.cli.grids import commands as grid_commands
 from adapters.cli.grids import views as grid_views
+from adapters.cli.help_format import fit_help
 from adapters.cli.people import commands as people_commands
 from adapters.cli.people import views as people_views
 from adapters.cli.points import commands as points_commands
@@ -198,6 +199,9 @@ cli.add_command(audit_group.audit_commands)
 for _module in (wall, points_views, trail, audit, serve):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
+
+# Help laid out by display width: Chinese takes two columns (fits 80 columns).
+fit_help(cli)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import click
 
 from adapters.cli.clock import show_time
+from adapters.cli.messages import sentence
 from adapters.cli.render import heading, table
 from adapters.cli.runtime import current
 from dangjian_core.catalog import CONCEPTS
@@ -46,19 +47,18 @@ def trail(subject: str) -> None:
     """
     _check_subject(subject)
     runtime = current()
-    rows = runtime.app(must_exist=True).queries.trail(subject)
+    rows = runtime.app(must_exist=True).queries.trail(subject, sentence)
     if not rows:
         raise UnknownSubject(f"{subject} 没有任何记录", f"nothing was recorded about {subject}")
-    columns = ["序号", "时间", "操作人", "事件", "内容", "录入"]
+    columns = ["序号", "时间", "操作人", "事件", "经过", "录入"]
     grid = table(None, columns, right=["序号"], whole=["时间"])
     for row in rows:
-        title, _, details = str(row["summary"]).partition(": ")
         grid.add_row(
             str(row["position"]),
             show_time(str(row["at"]), seconds=True),
             str(row["actor_id"]),
-            title,
-            details,
+            str(row["summary"]).partition(": ")[0],
+            str(row["sentence"]),
             _entry(row),
         )
     runtime.show({"subject": subject, "events": rows}, [heading(f"审计轨迹 {subject}"), grid])

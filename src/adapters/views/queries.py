@@ -115,9 +115,10 @@ class Queries:
             one(views.select("units", {"unit_id": branch_id}), "组织", branch_id)
             return grids.stale_pairs(views, branch_id, since)
 
-    def trail(self, subject: str) -> Rows:
+    def trail(self, subject: str, say: trail.Say | None = None) -> Rows:
         """Every event of ``branch:ID`` (any unit; its tasks' events included), ``task:ID`` or
-        ``person:ID``, in order, read from the log itself and described in Chinese."""
+        ``person:ID``, in order, read from the log itself and described in Chinese (told by
+        ``say`` too, when given)."""
         with read(self._store) as views:
             positions = trail.positions(views, subject)
-        return trail.trail(self._store, subject, positions)
+        return trail.trail(self._store, subject, positions, say)

@@ -5,6 +5,7 @@ and who entered it when not its actor (代录)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from adapters.storage.mapper import decode
@@ -13,6 +14,9 @@ from adapters.storage.views import Rows, Selecting
 from dangjian_core.catalog import EVENT_NAMES
 from dangjian_core.kernel.time import entered_late
 from dangjian_core.kernel.trail import describe
+
+#: Tells an event in words (e.g. the CLI's :func:`adapters.cli.messages.sentence`).
+Say = Callable[[Any], str]
 
 
 def positions(views: Selecting, subject: str) -> list[int]:
@@ -29,12 +33,19 @@ def positions(views: Selecting, subject: str) -> list[int]:
     return sorted(found)
 
 
-def trail(store: EventStore, subject: str, at: list[int]) -> Rows:
-    """The events at the positions ``at``, each as a described row of the subject's trail."""
-    return [_trail_row(subject, row) for row in store.read_positions(at)]
+def trail(store: EventStore, subject: str, at: list[int], say: Say | None = None) -> Rows:
+    """The events at the positions ``at``, each as a described row of the subject's trail;
+    with ``say``, each row also has the event told as a ``sentence`` (the CLI's words)."""
+    rows = []
+    for row in store.read_positions(at):
+        described, event = _trail_row(subject, row)
+        if say is not None:
+            described["sentence"] = say(event)
+        rows.append(described)
+    return rows
 
 
-def _trail_row(subject: str, row: StoredRow) -> dict[str, Any]:
+def _trail_row(subject: str, row: StoredRow) -> tuple[dict[str, Any], object]:
     recorded, envelope = decode(
         row.topic, row.state, position=row.position, stream_id=row.stream_id, version=row.version
     )
@@ -51,4 +62,4 @@ def _trail_row(subject: str, row: StoredRow) -> dict[str, Any]:
         "late": entered_late(recorded.at, envelope.recorded_at),
         "entered_by": envelope.entered_by,
         "late_reason": envelope.late_reason,
-    }
+    }, recorded.event
