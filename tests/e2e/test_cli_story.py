@@ -7,6 +7,7 @@ Commands are written as shell lines: ``village.ok(f"task claim T1 --as {LANZHI}"
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shlex
 from pathlib import Path
@@ -165,3 +166,18 @@ def test_the_trail_tells_each_event_in_a_sentence_not_a_field_dump(village: Vill
     assert "=" not in trail
     assert "None" not in trail
     assert told["events"][1]["sentence"].startswith("已领办任务 T1")
+
+
+def test_the_projector_logs_to_stderr_at_the_level_asked(village: Village) -> None:
+    village.issue("T1")
+
+    try:
+        result = village("--log-level info project run --once")
+    finally:  # the handler wrote to this run's captured stderr: leave no trace for others
+        logging.getLogger("dangjian").handlers.clear()
+        logging.getLogger("dangjian").setLevel(logging.NOTSET)
+
+    assert 0 == result.exit_code, result.output
+    assert "INFO dangjian.projector: projector started" in result.stderr
+    assert "INFO dangjian.projector: projector stopped after" in result.stderr
+    assert "dangjian." not in result.stdout

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.e2e
 DOWNSTREAM = """\
 from datetime import UTC, datetime
 
-from adapters.app import open_app
+from adapters.app import open_app, to_json
 from dangjian_core.kernel.ids import PersonId, TaskId
 from dangjian_core.tasks.commands import ClaimTask
 
@@ -22,6 +22,9 @@ claim = ClaimTask(TaskId("T1"), PersonId("lv-lanzhi"), datetime.now(UTC))
 reveal_type(claim.task_id)
 reveal_type(open_app)
 wrong = ClaimTask(TaskId("T1"), 42, datetime.now(UTC))
+app = open_app("memory://")
+app.handle("claim T1")
+reveal_type(to_json)
 """
 
 
@@ -41,3 +44,5 @@ def test_a_downstream_service_type_checks_against_the_librarys_own_types(tmp_pat
     assert 'Revealed type is "dangjian_core.kernel.ids.TaskId"' in done.stdout
     assert "adapters.app.application.Dangjian" in done.stdout  # open_app's return type
     assert 'Argument 2 to "ClaimTask" has incompatible type "int"' in done.stdout
+    assert 'Argument 1 to "handle" of "Dangjian" has incompatible type "str"' in done.stdout
+    assert "def (recorded: dangjian_core.kernel.recorded.Recorded[Any]" in done.stdout

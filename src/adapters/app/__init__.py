@@ -5,6 +5,7 @@
 >>> app.attempts()                         # refused commands, kept apart from the events
 >>> app.queries.wall("paixilv")            # read models, caught up first
 >>> app.follow(after=0)                    # the event feed, from a position
+>>> to_json(recorded)                      # one recorded event as JSON (no personal data)
 
 Cut by role: :mod:`~adapters.app.handling` (the write path: lock, recall, fold, decide,
 append, remember — one transaction), :mod:`~adapters.app.idempotency` (command ids and
@@ -16,5 +17,6 @@ which holds them and the read side together).
 """
 
 from adapters.app.application import Dangjian, open_app
+from adapters.app.feed import to_json
 
-__all__ = ["Dangjian", "open_app"]
+__all__ = ["Dangjian", "open_app", "to_json"]

@@ -14,19 +14,22 @@ from adapters.app import attempts, bulk, follow_ups
 from adapters.app.bulk import HistoryItem
 from adapters.app.follow_ups import FollowUpResult
 from adapters.app.handling import Handler, Outcome
+from adapters.logs import logger
 from adapters.storage import projector
 from adapters.storage.folding import StateCache
 from adapters.storage.mapper import recorded_of
 from adapters.storage.store import Attempt, EventStore
 from adapters.storage.urls import open_store
 from adapters.views.queries import Queries
+from dangjian_core.commands import Command
 from dangjian_core.kernel.authority import Rule
-from dangjian_core.kernel.errors import InvalidCommand, build
+from dangjian_core.kernel.errors import DangjianError, InvalidCommand, build
 from dangjian_core.kernel.facts import Facts
 from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.kernel.time import LOCAL
 
 C = TypeVar("C")
+_log = logger("app")
 
 
 def _utc_now() -> datetime:
@@ -45,7 +48,7 @@ class Dangjian:
 
     def handle(
         self,
-        command: Any,
+        command: Command,
         *,
         command_id: str | None = None,
         entered_by: str = "",
@@ -59,9 +62,23 @@ class Dangjian:
         ``stamp``: the command happens now, its ``at`` taken under the stream's lock;
         ``late_reason``: why it is entered after its time (补录), which the rules for late
         entries ask for; ``follows``: a follow-up of an event already admitted."""
-        outcome = self._handler.decided(
-            command, command_id, entered_by, stamp=stamp, late_reason=late_reason, follows=follows
-        )
+        name = type(command).__name__
+        try:
+            outcome = self._handler.decided(
+                command,
+                command_id,
+                entered_by,
+                stamp=stamp,
+                late_reason=late_reason,
+                follows=follows,
+            )
+        except DangjianError as refused:
+            _log.info("%s refused (%s), command id %s", name, refused.code, command_id or "-")
+            raise
+        if outcome.events:
+            positions = [recorded.position for recorded in outcome.events]
+            again = " (answered again)" if outcome.replayed else ""
+            _log.info("%s recorded at %s, command id %s%s", name, positions, command_id, again)
         if not outcome.events:
             return outcome
         # Also when answered again: a retry after a crash finishes the follow-ups.

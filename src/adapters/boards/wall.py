@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from adapters.boards.model import Bar, Board, Chart, Column, Section
+from adapters.boards.model import Bar, Board, Cell, Chart, Column, Section
 from dangjian_core.kernel.time import cycle_label
 from dangjian_core.people.events import STATUS_NAMES
 from dangjian_core.points.queries import TIE_RULES, WallEntry
@@ -94,13 +94,8 @@ def by_category(entries: Sequence[WallEntry]) -> Section:
         *(Column(c, 8, numeric=True) for c in categories),
         Column("总分", 4, numeric=True),
     )
-    rows = tuple(
-        (
-            entry.rank,
-            entry.standing.name,
-            *(entry.standing.categories.get(c, 0) for c in categories),
-            entry.standing.total,
-        )
-        for entry in entries
-    )
-    return Section("分类积分", columns, rows, printed=False)
+    rows: list[tuple[Cell, ...]] = []
+    for entry in entries:
+        points: list[Cell] = [entry.standing.categories.get(c, 0) for c in categories]
+        rows.append((entry.rank, entry.standing.name, *points, entry.standing.total))
+    return Section("分类积分", columns, tuple(rows), printed=False)

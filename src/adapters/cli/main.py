@@ -44,6 +44,7 @@ from adapters.cli.units import commands as unit_commands
 from adapters.cli.units import views as unit_views
 from adapters.cli.work import commands as work_commands
 from adapters.cli.work import views as work_views
+from adapters.logs import LEVELS, send_to_stderr
 from adapters.storage.errors import StorageError
 from adapters.storage.urls import DEFAULT_STORE, ENV_VAR
 from dangjian_core.kernel.errors import DangjianError
@@ -91,14 +92,23 @@ class DangjianGroup(click.Group):
 @click.option(
     "--json", "as_json", is_flag=True, help="输出 JSON (每条命令一个文档) / one JSON document"
 )
+@click.option(
+    "--log-level",
+    type=click.Choice(LEVELS),
+    envvar="DANGJIAN_LOG_LEVEL",
+    default=None,
+    help="日志级别, 写到标准错误 / log to stderr at this level (env DANGJIAN_LOG_LEVEL)",
+)
 @click.version_option(package_name="dangjian")
 @click.pass_context
-def cli(ctx: click.Context, store: str | None, as_json: bool) -> None:
+def cli(ctx: click.Context, store: str | None, as_json: bool, log_level: str | None) -> None:
     """基层党建积分制 — 发布任务、领办、审核、积分墙、重放核对。
 
     The village party-branch points system: issue tasks, claim them, review completions,
     rank the points wall and replay the log to verify every figure.
     """
+    if log_level is not None:
+        send_to_stderr(log_level)
     ctx.obj = Runtime(store, as_json=as_json)
 
 

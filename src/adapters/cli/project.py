@@ -15,8 +15,11 @@ import click
 
 from adapters.cli.render import emit_json
 from adapters.cli.runtime import current
+from adapters.logs import logger
 from adapters.storage import projector
 from adapters.storage.errors import StorageError
+
+_log = logger("projector")
 
 
 @click.command("run")
@@ -48,16 +51,19 @@ def run(poll: float, page: int, once: bool) -> None:
     signal.signal(signal.SIGINT, stop)
 
     def report(applied: int, total: int) -> None:
+        _log.info("applied %d events, %d in all", applied, total)
         if not runtime.as_json:
             click.echo(f"已应用 {applied} 条事件,累计 {total} 条")
 
     def retrying(error: StorageError, wait: float) -> None:
+        _log.warning("store unavailable, retrying in %.0f s: %s", wait, error.en)
         click.echo(
             f"数据库暂时不可用, {wait:.0f} 秒后重试 / store unavailable, retrying in "
             f"{wait:.0f} s: {error.en}",
             err=True,
         )
 
+    _log.info("projector started (poll %.2f s, page %d, once=%s)", poll, page, once)
     if once:
         total = projector.catch_up(store, page=page)
     else:
@@ -69,6 +75,7 @@ def run(poll: float, page: int, once: bool) -> None:
             on_batch=report,
             on_error=retrying,
         )
+    _log.info("projector stopped after %d events", total)
     if runtime.as_json:
         emit_json({"applied": total})
     else:
