@@ -3,6 +3,8 @@ two columns (Click alone counts characters: Chinese help ran to 83–105 columns
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import click
@@ -17,7 +19,9 @@ pytestmark = pytest.mark.e2e
 
 def every_command(group: click.Group, path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
     yield path
-    for name, command in group.commands.items():
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
         if isinstance(command, click.Group):
             yield from every_command(command, (*path, name))
         else:
@@ -52,3 +56,19 @@ def test_wrapping_counts_chinese_as_two_columns_and_breaks_between_characters() 
     assert all(cells(line) <= 30 for line in lines)
     assert "".join(lines).replace(" ", "") == ("积分墙" * 20 + "/thepointswall")
     assert ["a b"] == wrap("a   b", 30)
+
+
+def test_the_root_help_lists_every_command_without_importing_them() -> None:
+    script = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from adapters.cli.main import cli\n"
+        "shown = CliRunner().invoke(cli, ['--help']).output\n"
+        "heavy = [m for m in ('dangjian_core.catalog', 'adapters.app', 'fastapi') if m in sys.modules]\n"
+        "print(heavy, 'wall' in shown, 'calendar' in shown)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+
+    assert "[] True True" == done.stdout.strip()

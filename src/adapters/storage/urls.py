@@ -11,12 +11,12 @@ from pathlib import Path
 
 from adapters.storage.errors import StorageError, UnsupportedStore
 from adapters.storage.memory import MemoryEventStore
+from adapters.storage.names import DEFAULT_STORE, ENV_VAR
 from adapters.storage.postgres import PostgresEventStore
 from adapters.storage.sqlite import SqliteEventStore
 from adapters.storage.store import EventStore
 
-DEFAULT_STORE = "./dangjian.db"
-ENV_VAR = "DANGJIAN_STORE"
+__all__ = ["DEFAULT_STORE", "ENV_VAR", "open_store", "sqlite_path"]
 
 
 def open_store(url: str | None = None, *, create: bool = True) -> EventStore:
