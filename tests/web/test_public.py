@@ -31,6 +31,7 @@ from dangjian_core.ratings.events import RatedKind
 from dangjian_core.tasks.events import Audience
 from tests import support
 from tests.adapters.development_story import closed, dev, earn, propose
+from tests.calendars import declare_around
 from tests.http.served import login, prepare, serving
 from tests.web.conftest import DESKTOP, MEMBERS, PHONE, artifacts, open_page
 
@@ -61,6 +62,7 @@ def build(url: str, folder: Path) -> VerifierKey:
         rate(app)
         app.handle(propose())
         now = app.now()
+        declare_around(app, now.date(), support.BRANCH, support.SECRETARY, now)
         app.handle(dev(PostNotice, support.ORGANIZER, now, posted_on=now.date()))
         verifier = generate(folder / "key.pem", "paixilv-test")
         name, key = load(folder / "key.pem")
