@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from tests.e2e.test_cli_story import AT, BRANCH, Village, village
+from tests.envelope import data_of
 from tests.support import LANZHI, REVIEWER
 
 pytestmark = pytest.mark.e2e
@@ -49,7 +50,7 @@ def test_replay_exits_1_and_names_the_row_after_a_view_is_tampered(scored: Villa
     assert "balances" in replay.stdout
     assert "15 → 应为 5" in replay.stdout
     assert verify.exit_code == 1
-    assert json.loads(verify.stdout)["replay"]["differences"][0]["table"] == "balances"
+    assert data_of(verify.stdout)["replay"]["differences"][0]["table"] == "balances"
 
 
 def test_a_balance_that_disagrees_with_its_lines_says_so(scored: Village) -> None:
@@ -88,7 +89,7 @@ def test_verify_notices_an_event_deleted_from_the_middle_of_a_stream(scored: Vil
     verify = scored("--json verify")
 
     assert verify.exit_code == 6
-    [problem] = json.loads(verify.stdout)["problems"]
+    [problem] = data_of(verify.stdout)["problems"]
     assert (problem["kind"], problem["stream_id"], problem["version"]) == ("gap", "task-T1", 3)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.test_cli_story import AT, BRANCH, Village, village
+from tests.envelope import checked
 from tests.support import LANZHI, REVIEWER, XINGCAN
 
 pytestmark = pytest.mark.e2e
@@ -95,11 +96,12 @@ def test_a_rewritten_event_fails_verification_naming_the_first_bad_entry(
         )
 
     text = inspected.verify()
-    document = json.loads(
+    envelope = checked(
         inspected.village(
             f"--json audit verify --pin {inspected.pin} --held {inspected.held}"
         ).stdout
     )
+    document = {**envelope["data"], "ok": envelope["ok"]}
 
     assert 7 == text.exit_code
     assert f"第一处问题 (seq {position} / position {position})" in text.stdout

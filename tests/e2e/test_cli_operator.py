@@ -14,6 +14,7 @@ from adapters.app import open_app
 from adapters.identity import Identity
 from dangjian_core.accounts.events import Scope
 from tests.e2e.test_cli_story import AT, BRANCH, Village, village
+from tests.envelope import data_of
 from tests.support import LANZHI, ORGANIZER, SECRETARY, setup_commands
 
 pytestmark = pytest.mark.e2e
@@ -35,7 +36,7 @@ def adjust(
 ) -> tuple[int, dict[str, object]]:
     env = {"DANGJIAN_TOKEN": token} if token is not None else {}
     result = village(f"--json {line} --as {actor}", env=env)
-    return result.exit_code, json.loads(result.stdout)
+    return result.exit_code, data_of(result.stdout)
 
 
 def test_without_a_token_the_shell_user_is_recorded_as_the_operator(village: Village) -> None:

@@ -18,6 +18,7 @@ from adapters.app import open_app
 from adapters.storage.postgres.transaction import PostgresWriteTransaction
 from tests.adapters.stores import backend_url, village_app
 from tests.e2e.test_cli_story import Village
+from tests.envelope import data_of
 from tests.support import BRANCH, LANZHI, SECRETARY
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
@@ -66,5 +67,5 @@ def test_a_lost_commit_reply_says_how_to_retry_and_the_retry_applies_once(
     assert 6 == failed.exit_code
     assert "outcome_unknown" == refusal["code"]
     assert 0 == retried.exit_code, retried.stdout
-    assert json.loads(retried.stdout)["replayed"] is True
+    assert data_of(retried.stdout)["replayed"] is True
     assert 1 == _adjustments(str(village.store))

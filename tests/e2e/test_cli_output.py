@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 
+from adapters.cli.envelope import SCHEMA_PATH
 from tests.e2e.test_cli_story import AT, BRANCH, Village, village
+from tests.envelope import checked
 from tests.support import LANZHI, REVIEWER, XINGCAN
 
 pytestmark = pytest.mark.e2e
@@ -38,7 +41,7 @@ def test_a_recorded_command_prints_one_json_document(scored: Village) -> None:
 
     document = json.loads(out)
 
-    assert (document["ok"], document["changed"], document["command_id"]) == (True, True, "c-7")
+    assert (document["changed"], document["command_id"]) == (True, "c-7")
     assert document["at"] == "2021-10-08T09:00:00+08:00"
     assert [e["type"] for e in document["events"]] == ["TaskIssued"]
     assert document["events"][0]["data"]["slots"] == 1
@@ -97,3 +100,24 @@ def _tables(output: str) -> list[list[str]]:
         if tables and row[:1] in "┏┃┡│├└":
             tables[-1].append(row)
     return tables
+
+
+def test_the_published_schema_is_the_one_in_the_docs_and_names_a_unit_unit_id(
+    scored: Village,
+) -> None:
+    shipped = SCHEMA_PATH.read_text(encoding="utf-8")
+    published = (Path(__file__).parents[2] / "docs" / "cli-output.schema.json").read_text(
+        encoding="utf-8"
+    )
+    wall = checked(scored(f"--json wall {BRANCH}").stdout)
+
+    assert shipped == published
+    assert (True, 1, BRANCH) == (wall["ok"], wall["schema_version"], wall["data"]["unit_id"])
+    assert "branch_id" not in json.dumps(wall)
+
+
+def test_an_output_outside_the_envelope_fails_the_schema() -> None:
+    with pytest.raises(AssertionError, match="not in the published envelope"):
+        checked(json.dumps({"ok": True, "schema_version": 1, "data": {"branch_id": "x"}}))
+    with pytest.raises(AssertionError, match="not in the published envelope"):
+        checked(json.dumps({"ok": True, "data": {}}))

@@ -18,6 +18,7 @@ from click.testing import CliRunner, Result
 from adapters.app import open_app
 from adapters.cli.main import cli
 from dangjian_core.units.roles import Role
+from tests.envelope import checked, data_of
 from tests.support import LANZHI, ORGANIZER, PEOPLE, REVIEWER, ROLES, SECRETARY, TOWN, XINGCAN
 
 pytestmark = pytest.mark.e2e
@@ -42,12 +43,18 @@ class Village:
         otherwise; unexpected exceptions fail the test."""
         argv = ["--store", str(self.store), *shlex.split(line)]
         env = {"COLUMNS": "120", **(env or {})}
-        return self.runner.invoke(cli, argv, env=env, catch_exceptions=False)
+        result = self.runner.invoke(cli, argv, env=env, catch_exceptions=False)
+        if "--json" in argv and result.stdout.strip():
+            checked(result.stdout)  # every --json output is in the published envelope
+        return result
 
     def ok(self, line: str) -> str:
-        """Run a command that must succeed; its standard output."""
+        """Run a command that must succeed; its standard output (with ``--json``, the
+        envelope's ``data`` as JSON text, once the envelope is checked)."""
         result = self(line)
         assert result.exit_code == 0, result.output
+        if "--json" in shlex.split(line):
+            return json.dumps(data_of(result.stdout), ensure_ascii=False)
         return result.stdout
 
     def events(self) -> int:

@@ -12,6 +12,7 @@ from adapters.app import open_app
 from adapters.identity import Identity
 from dangjian_core.accounts.events import Scope
 from tests.e2e.test_cli_story import Village
+from tests.envelope import data_of
 
 pytestmark = pytest.mark.e2e
 
@@ -188,8 +189,8 @@ def test_only_whoever_keeps_the_roll_sees_the_details_unmasked(town: Village) ->
     assert "无权查看完整个人信息" in shell.stderr
     assert ID_NUMBER not in shell.stdout
     assert 0 == keeper.exit_code, keeper.stderr
-    assert ID_NUMBER == json.loads(keeper.stdout)["details"]["id_number"]
-    assert "13800000000" == json.loads(keeper.stdout)["details"]["contact"]
+    assert ID_NUMBER == data_of(keeper.stdout)["details"]["id_number"]
+    assert "13800000000" == data_of(keeper.stdout)["details"]["contact"]
     assert 0 == himself.exit_code
     assert ID_NUMBER in himself.stdout
     assert 3 == other.exit_code

@@ -4,7 +4,6 @@ operator which messages to check."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
@@ -22,6 +21,7 @@ from adapters.notify.tracking import Delivery, DeliveryStatus
 from adapters.notify.tracking_stores import open_tracking
 from tests import support
 from tests.adapters.stores import village_app
+from tests.envelope import data_of
 from tests.notify.fake_robot import FakeRobots
 from tests.notify.given import BASE, wecom
 
@@ -61,8 +61,8 @@ def test_robots_are_added_to_a_private_file_and_listed_without_key_or_secret(
     shown = "".join(result.output for result in [*added, listed, as_json])
     assert [] == [s for s in (fake.keys["w"], fake.keys["d"], SECRET) if s in shown]
     assert [f"http://127.0.0.1:{fake.port}/wecom/w?key=***", True] == [
-        json.loads(as_json.stdout)["robots"][0]["webhook"],
-        json.loads(as_json.stdout)["robots"][1]["signed"],
+        data_of(as_json.stdout)["robots"][0]["webhook"],
+        data_of(as_json.stdout)["robots"][1]["signed"],
     ]
 
 
@@ -127,9 +127,9 @@ def test_run_once_posts_and_status_lists_what_the_operator_must_check(
     shown = _dangjian("--store", store_url, "notify", "status")
     app.close()
 
-    assert (0, {"ok": True, "done": {"sent": 1, "retry": 0, "failed": 0, "unknown": 0},
-                "interrupted": 0}) == (ran.exit_code, json.loads(ran.stdout))  # fmt: skip
-    document = json.loads(status.stdout)
+    assert (0, {"done": {"sent": 1, "retry": 0, "failed": 0, "unknown": 0},
+                "interrupted": 0}) == (ran.exit_code, data_of(ran.stdout))  # fmt: skip
+    document = data_of(status.stdout)
     end = document["end"]
     assert {robot.name: {"position": end, "sent": 1, "retry": 0, "failed": 0, "unknown": 1}} == (
         document["robots"]

@@ -24,6 +24,7 @@ from typing import Any, NoReturn
 import click
 from attrs import frozen
 
+from adapters.cli.envelope import envelope
 from adapters.storage.errors import StorageError
 from dangjian_core.kernel.errors import DangjianError
 
@@ -95,7 +96,7 @@ class Refusal:
     def show(self) -> None:
         """Print the refusal: ``错误: <zh> / <en>`` on stderr, or a JSON object on stdout."""
         if self.as_json:
-            click.echo(json.dumps(self.document(), ensure_ascii=False))
+            click.echo(json.dumps(envelope(self.document()), ensure_ascii=False))
         else:
             click.echo(f"错误: {_one_line(self.zh)} / {_one_line(self.en)}", err=True)
 

@@ -15,6 +15,7 @@ from rich.console import Console, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from adapters.cli.envelope import envelope
 from adapters.storage.mapper import converter
 
 
@@ -61,8 +62,8 @@ def signed(value: int) -> str:
 
 
 def emit_json(document: Any) -> None:
-    """Print one JSON document (UTF-8, Chinese kept readable)."""
-    click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+    """Print one JSON document in the envelope (UTF-8, Chinese kept readable)."""
+    click.echo(json.dumps(envelope(document), ensure_ascii=False, indent=2, default=str))
 
 
 def emit(console: Console, renderables: Iterable[RenderableType]) -> None:
