@@ -65,3 +65,20 @@ def test_a_command_refused_for_its_shape_is_kept_too(app: Dangjian) -> None:
     assert "12345" not in details.command
     assert PHONE not in details.command
     assert before == app.store.max_position()
+
+
+def test_a_control_character_in_a_refused_command_is_kept_escaped_on_every_store(
+    app: Dangjian,
+) -> None:
+    # PostgreSQL stores no NUL in text: before, this refusal became a storage error.
+    with pytest.raises(InvalidCommand):
+        app.build(
+            ClaimTask, command_id="c-\x00", task_id="T1", actor_id="吕\x00兰枝", at="\x1b[31m"
+        )
+
+    [attempt] = app.attempts()
+    assert ("吕\\x00兰枝", "c-\\x00", "\\x1b[31m") == (
+        attempt.actor_id,
+        attempt.command_id,
+        attempt.at,
+    )

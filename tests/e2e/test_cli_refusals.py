@@ -75,3 +75,19 @@ def test_a_refused_command_says_why_in_one_line_and_writes_nothing(
     assert reason in lines[0]
     assert " / " in lines[0]
     assert busy_village.events() == before
+
+
+def test_a_time_outside_the_years_the_library_keeps_is_refused_before_anything_runs(
+    village: Village,
+) -> None:
+    before = village.events()
+
+    issued = village(
+        f"task issue --branch {BRANCH} --title 巡查 --category 巡查 --points 1 --slots 1 "
+        f"--deadline 2021-11-01 --audience members --as {ORGANIZER} --at 9999-12-31T23:59-12:00"
+    )
+    dated = village(f"person show {LANZHI} --on 0001-01-01")
+
+    assert (2, 2) == (issued.exit_code, dated.exit_code)
+    assert "年份须在1900–2999之间" in issued.output
+    assert before == village.events()

@@ -58,15 +58,22 @@ def shaped(
     return Attempt(
         0,
         now.isoformat(),
-        at.isoformat() if isinstance(at, datetime) else str(at or ""),
-        str(fields.get("actor_id") or ""),
+        at.isoformat() if isinstance(at, datetime) else visible(str(at or ""))[:100],
+        visible(str(fields.get("actor_id") or ""))[:100],
         command_type.__name__,
         "",
-        command_id,
+        visible(command_id),
         refusal.code,
-        str(refusal),
+        visible(str(refusal)),
         dumps({k: _plain(v) for k, v in masked(fields).items()}).decode(),
     )
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character written as an escape (``\\x00``): a refused
+    value is kept as evidence, but a NUL cannot be stored in PostgreSQL's text and no
+    control character should reach an inspector's terminal."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 def _plain(value: Any) -> Any:

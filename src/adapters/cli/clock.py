@@ -17,7 +17,7 @@ from typing import Any
 import click
 from attrs import frozen
 
-from dangjian_core.kernel.time import LOCAL
+from dangjian_core.kernel.time import LOCAL, YEARS, local
 
 
 def now() -> datetime:
@@ -48,11 +48,19 @@ class IsoTime(click.ParamType[datetime, Any]):
         if isinstance(value, datetime):
             return value
         try:
-            return parse_time(str(value))
+            parsed = parse_time(str(value))
         except ValueError:
             self.fail(
                 f"时间格式不对 / not an ISO time: {value!r} (e.g. 2021-10-08T09:00)", param, ctx
             )
+        if parsed.year not in YEARS or local(parsed).year not in YEARS:
+            self.fail(
+                f"年份须在{YEARS.start}–{YEARS.stop - 1}之间 / the year must fall in "
+                f"{YEARS.start}–{YEARS.stop - 1}: {value!r}",
+                param,
+                ctx,
+            )
+        return parsed
 
 
 class AsOf(IsoTime):
@@ -81,9 +89,17 @@ class IsoDate(click.ParamType[date, Any]):
         if isinstance(value, date):
             return value
         try:
-            return date.fromisoformat(str(value).strip())
+            day = date.fromisoformat(str(value).strip())
         except ValueError:
             self.fail(f"日期格式不对 / not an ISO date: {value!r} (e.g. 2020-09-01)", param, ctx)
+        if day.year not in YEARS:
+            self.fail(
+                f"年份须在{YEARS.start}–{YEARS.stop - 1}之间 / the year must fall in "
+                f"{YEARS.start}–{YEARS.stop - 1}: {value!r}",
+                param,
+                ctx,
+            )
+        return day
 
 
 @frozen
