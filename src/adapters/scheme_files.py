@@ -3,7 +3,8 @@
 The file's tables mirror :class:`dangjian_core.evaluation.scheme.Scheme`: ``name``, then
 ``[[categories]]`` (name, cap, kind = "sum" | "deduction", takes, default),
 ``[[deductions]]`` (code, label, points, category, once_a_year), ``[[vetoes]]`` (code,
-label) and ``[[dimensions]]`` (name, weight, max_score, from_points). See docs/schemes.md.
+label), ``[[dimensions]]`` (name, weight, max_score, from_points) and ``[no_show]``
+(deduction, block_days). See docs/schemes.md.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from dangjian_core.evaluation.scheme import Scheme, check_scheme
 from dangjian_core.kernel.errors import InvalidCommand
 
 _KEYS = {
-    "": {"name", "categories", "deductions", "vetoes", "dimensions"},
+    "": {"name", "categories", "deductions", "vetoes", "dimensions", "no_show"},
+    "no_show": {"deduction", "block_days"},
     "categories": {"name", "cap", "kind", "takes", "default"},
     "deductions": {"code", "label", "points", "category", "once_a_year"},
     "vetoes": {"code", "label"},
@@ -33,6 +35,9 @@ def _unknown_keys(data: dict[str, Any]) -> list[str]:
         for i, item in enumerate(data.get(table, [])):
             extra = set(item) - _KEYS[table] if isinstance(item, dict) else {"?"}
             unknown += [f"{table}[{i}].{k}" for k in sorted(extra)]
+    no_show = data.get("no_show", {})
+    extra = set(no_show) - _KEYS["no_show"] if isinstance(no_show, dict) else {"?"}
+    unknown += [f"no_show.{k}" for k in sorted(extra)]
     return unknown
 
 

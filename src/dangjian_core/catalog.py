@@ -16,10 +16,15 @@ from typing import Any
 from dangjian_core import (
     accounts,
     calendar,
+    campaigns,
     commitments,
+    contests,
+    coverage,
     development,
+    duties,
     evaluation,
     grids,
+    matters,
     people,
     points,
     ratings,
@@ -49,6 +54,11 @@ CONCEPTS: tuple[Concept[Any, Any, Any], ...] = (
     ratings.CONCEPT,
     work.CONCEPT,
     development.CONCEPT,
+    campaigns.CONCEPT,
+    contests.CONCEPT,
+    duties.CONCEPT,
+    coverage.CONCEPT,
+    matters.CONCEPT,
 )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dangjian_core.accounts.commands import AccountCommand
 from dangjian_core.calendar.commands import CalendarCommand
+from dangjian_core.campaigns.commands import CampaignCommand
 from dangjian_core.commitments.commands import CommitmentCommand
 from dangjian_core.development.commands import DevelopmentCommand
 from dangjian_core.evaluation.commands import EvaluationCommand
@@ -31,4 +32,5 @@ Command = (
     | RatingCommand
     | WorkCommand
     | DevelopmentCommand
+    | CampaignCommand
 )

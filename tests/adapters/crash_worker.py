@@ -1,4 +1,5 @@
-"""A writer process for the crash test (``python -m tests.adapters.crash_worker URL RUN``).
+"""A writer process for the crash test (``python -m tests.adapters.crash_worker URL RUN
+[THREADS]``).
 
 It registers villagers, has them claim a big task and adjusts points, one command after
 another, catching the views up every few commands, until it is killed. After ``handle``
@@ -10,10 +11,11 @@ from __future__ import annotations
 
 import itertools
 import sys
+import threading
 from datetime import date
 from typing import Any
 
-from adapters.app import open_app
+from adapters.app import Dangjian, open_app
 from dangjian_core.people.commands import RegisterPerson
 from dangjian_core.people.events import PartyStatus
 from dangjian_core.points.commands import AdjustPoints
@@ -44,9 +46,11 @@ def commands(run: str, n: int) -> list[tuple[str, Any]]:
     ]
 
 
-def main(url: str, run: str) -> None:
-    """Write until killed."""
-    app = open_app(url)
+_PRINTING = threading.Lock()
+
+
+def write(app: Dangjian, run: str) -> None:
+    """One writer's rounds, until the process is killed."""
     for n in itertools.count():
         for command_id, command in commands(run, n):
             try:
@@ -55,10 +59,22 @@ def main(url: str, run: str) -> None:
                 # a fast machine fills the task's 1,000 slots before the last kill: the
                 # refusal writes nothing, so nothing is acknowledged
                 continue
-            sys.stdout.write(f"{command_id}\n")
-            sys.stdout.flush()
+            with _PRINTING:
+                sys.stdout.write(f"{command_id}\n")
+                sys.stdout.flush()
         if n % 3 == 2:
             app.catch_up()
+
+
+def main(url: str, run: str, threads: str = "1") -> None:
+    """Write until killed: one writer, or ``threads`` writers sharing one application
+    (whose commands then share commits)."""
+    app = open_app(url)
+    if int(threads) == 1:
+        write(app, run)
+    for number in range(int(threads)):
+        threading.Thread(target=write, args=(app, f"{run}t{number}"), daemon=True).start()
+    threading.Event().wait()
 
 
 if __name__ == "__main__":

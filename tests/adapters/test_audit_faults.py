@@ -147,6 +147,10 @@ def test_a_read_only_store_refuses_the_command_in_one_line_and_is_unchanged(
 ) -> None:
     before = read_only_copy.read_bytes()
 
+    # The command line imports a command family when it runs: import it here, since the
+    # child that runs it as nobody may not read root's Python installation.
+    CliRunner().invoke(cli, ["task", "claim", "--help"])
+
     def claim() -> str:
         argv = [
             "--store",

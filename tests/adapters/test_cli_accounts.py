@@ -19,6 +19,7 @@ from adapters.cli.main import cli
 from adapters.identity import BadCredentials, Identity, NotAuthenticated
 from dangjian_core.accounts.events import Scope
 from tests.adapters.stores import village_app
+from tests.envelope import data_of
 from tests.support import LANZHI, SECRETARY, XINGCAN
 
 PASSWORD = "lanzhi-2021-pw"
@@ -38,9 +39,12 @@ class Cli:
         return self.runner.invoke(cli, argv, env={"COLUMNS": "120"}, catch_exceptions=False)
 
     def ok(self, line: str) -> str:
-        """Run a command that must succeed; its standard output."""
+        """Run a command that must succeed; its standard output (with ``--json``, the
+        envelope's ``data``, once checked against the published schema)."""
         result = self(line)
         assert 0 == result.exit_code, result.output
+        if "--json" in shlex.split(line):
+            return json.dumps(data_of(result.stdout), ensure_ascii=False)
         return result.stdout
 
     def invite(self, person: str = LANZHI) -> str:

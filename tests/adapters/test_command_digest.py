@@ -20,18 +20,26 @@ def _digest_without(command: object, *names: str) -> str:
     return hashlib.sha256(dumps(data)).hexdigest()
 
 
+#: IssueTask's fields added over time, oldest first (each with a default).
+ADDED = ("grid_block", "reserved_for", "draw_minutes", "draw_weighted", "waitlist")
+
+
+def _earlier(command: object, newest_kept: int) -> list[str]:
+    """The digests as each earlier version wrote the command: the added fields after
+    ``ADDED[newest_kept]`` dropped, newest first, one more each time."""
+    return [_digest_without(command, *ADDED[n:]) for n in range(len(ADDED) - 1, newest_kept, -1)]
+
+
 def test_trailing_default_fields_give_the_earlier_digests_in_order() -> None:
     command = issue()
-    assert (
-        _digest_without(command),
-        _digest_without(command, "reserved_for"),
-        _digest_without(command, "reserved_for", "grid_block"),
-    ) == digests(command)
+
+    assert (_digest_without(command), *_earlier(command, -1)) == digests(command)
 
 
 def test_a_field_set_away_from_its_default_stops_the_earlier_digests() -> None:
     command = attrs.evolve(issue(), grid_block="B1")
-    assert (_digest_without(command), _digest_without(command, "reserved_for")) == digests(command)
+
+    assert (_digest_without(command), *_earlier(command, 0)) == digests(command)
 
 
 def test_a_retry_of_a_command_recorded_before_reserved_for_existed_is_answered(
@@ -44,7 +52,7 @@ def test_a_retry_of_a_command_recorded_before_reserved_for_existed_is_answered(
     with sqlite3.connect(sqlite_url.removeprefix("sqlite:///")) as db:
         db.execute(
             "UPDATE dangjian_commands SET digest = ? WHERE command_id = ?",
-            (_digest_without(command, "reserved_for"), "old-issue"),
+            (_digest_without(command, *ADDED[1:]), "old-issue"),
         )
     app = village_app(sqlite_url)
     again = app.handle(command, command_id="old-issue")

@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from adapters.app import Dangjian
 from adapters.app.replay import replay_check
 from dangjian_core.tasks.events import Audience, TaskClaimed
@@ -26,10 +28,12 @@ REPO = Path(__file__).resolve().parents[2]
 RUNS = 4
 
 
-def _write_until_killed(url: str, run: str, pause: float) -> tuple[list[str], str]:
+def _write_until_killed(
+    url: str, run: str, pause: float, threads: int = 1
+) -> tuple[list[str], str]:
     """Start a writer, let it write for ``pause`` seconds, SIGKILL it; its acknowledged ids."""
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.adapters.crash_worker", url, run],
+        [sys.executable, "-m", "tests.adapters.crash_worker", url, run, str(threads)],
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -61,8 +65,12 @@ def _missing(app: Dangjian, acknowledged: list[str]) -> list[str]:
     return missing
 
 
-def test_a_writer_killed_at_random_moments_loses_nothing_it_acknowledged(sqlite_url: str) -> None:
-    # given a big task in an SQLite file
+@pytest.mark.parametrize("threads", [1, 8], ids=["one writer", "8 threads sharing commits"])
+def test_a_writer_killed_at_random_moments_loses_nothing_it_acknowledged(
+    sqlite_url: str, threads: int
+) -> None:
+    # given a big task in an SQLite file (written by one thread, or by eight whose
+    # commands share transactions: each acknowledged only once its group is committed)
     with village_app(sqlite_url) as app:
         app.handle(issue(TASK, slots=1000, days=30, audiences=(Audience.VOLUNTEERS,)))
     rng = random.Random()
@@ -71,7 +79,7 @@ def test_a_writer_killed_at_random_moments_loses_nothing_it_acknowledged(sqlite_
 
     for run, pause in enumerate(pauses):
         # when a writer is killed mid-way
-        ids, stderr = _write_until_killed(sqlite_url, f"run{run}", pause)
+        ids, stderr = _write_until_killed(sqlite_url, f"run{run}", pause, threads)
         acknowledged += ids
 
         # then the store opens, holds every acknowledged command, and its views catch up

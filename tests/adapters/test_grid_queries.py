@@ -15,6 +15,7 @@ from dangjian_core.grids.commands import (
     LogVisit,
     PairHousehold,
 )
+from dangjian_core.grids.queries import is_stale
 from dangjian_core.people.commands import RecordPersonDetails
 from dangjian_core.people.events import Gender
 from tests.core.given import Village
@@ -63,3 +64,27 @@ def test_members_below_six_households_are_listed_unless_old_or_exempt() -> None:
     short = shortfalls(village.views(), QINGWEIJIE, 2018)  # type: ignore[arg-type]
 
     assert [] == short  # 陈天云 serves six; 吕革新 is 78; 吴志远 is exempt
+
+
+def test_a_gap_before_the_day_asked_about_is_not_hidden_by_a_later_visit() -> None:
+    # Given 陈天云 paired with 吕大伯, visiting 12 days ago and then only 1 day ago
+    village = paired()
+    today = AT.date()
+    for back in (12, 1):
+        day = today - timedelta(days=back)
+        village.handle(LogVisit(SMALL, HOUSEHOLD, CHEN, day, "走访", CHEN, AT))
+
+    # When the pairs are checked as they stood 3 days ago, for the 7 days before that
+    until = today - timedelta(days=3)
+    since = (until - timedelta(days=7)).isoformat()
+    stale = stale_pairs(village.views(), QINGWEIJIE, since, until.isoformat())  # type: ignore[arg-type]
+
+    # Then the pair is stale, its last visit by then 12 days ago (one visit by then)
+    last = (today - timedelta(days=12)).isoformat()
+    assert [(last, 1)] == [(s.last_visit, s.visits) for s in stale]
+
+
+def test_visits_after_the_day_asked_about_never_count() -> None:
+    assert is_stale(["2018-04-12"], "2018-04-03", "2018-04-10")
+    assert not is_stale(["2018-04-05", "2018-04-12"], "2018-04-03", "2018-04-10")
+    assert not is_stale(["2018-04-12"], "2018-04-03")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from adapters.storage import projector
 from adapters.storage.sqlite import SqliteEventStore
 from adapters.storage.store import StoredRow
 from adapters.storage.views import Rows
+from dangjian_core.catalog import ALL_TABLES
 from dangjian_core.points.commands import AdjustPoints
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
@@ -194,3 +197,32 @@ def test_a_command_recorded_while_replay_runs_is_not_reported_as_tampering(
     # then nothing is amiss
     assert written
     assert (True, ()) == (report.ok, report.differences)
+
+
+def test_every_long_phase_of_a_replay_shows_its_progress(app: Dangjian) -> None:
+    # given views that lag behind the log by a task and a claim
+    app.handle(issue("T-stages", slots=2))
+    app.handle(ClaimTask("T-stages", LANZHI, later(1)))
+    end = app.store.max_position()
+    with app.store.views() as views:
+        behind = end - views.position()
+    shown: list[tuple[str, int, int]] = []
+
+    @contextmanager
+    def stages(label: str, total: int) -> Iterator[Callable[[int], None]]:
+        done = [0]
+        yield lambda count: done.__setitem__(0, done[0] + count)
+        shown.append((label.split(" / ")[1], total, done[0]))
+
+    # when the replay runs with a bar for each phase
+    report = replay_check(app.store, stages=stages)
+
+    # then catching up, copying, replaying and comparing each showed a bar that filled up
+    tables = len(ALL_TABLES)
+    assert (True, True) == (report.ok, behind >= 2)
+    assert [
+        ("catching up the live views", behind, behind),
+        ("copying the live views", tables, tables),
+        ("replaying", end, end),
+        ("comparing", tables, tables),
+    ] == shown

@@ -34,7 +34,9 @@ from dangjian_core.commitments.commands import (
     WithdrawPledge,
 )
 from dangjian_core.commitments.values import AssessorBody, Fulfilment
+from dangjian_core.contests.values import Aggregation
 from dangjian_core.development.commands import DismissObjection
+from dangjian_core.duties.commands import EndDuty, HandOverDuty, LogPatrol
 from dangjian_core.grids.commands import (
     AddHousehold,
     AssignBlockPost,
@@ -63,6 +65,9 @@ from dangjian_core.tasks.commands import (
     ApproveCompletion,
     CancelTask,
     ClaimTask,
+    CloseDrawWindow,
+    CloseTask,
+    DrawSlots,
     IssueTask,
     RejectCompletion,
     RevokePoints,
@@ -88,9 +93,14 @@ from dangjian_core.units.events import UnitKind
 from dangjian_core.units.roles import Role
 from dangjian_core.work.commands import CancelWorkItem, LinkTasks, ReviseWorkShare
 from tests import support
+from tests.core import campaigns_given as camp
 from tests.core import commitments_given as pledges
+from tests.core import contests_given as contest
+from tests.core import coverage_given as register
 from tests.core import development_given as dev
+from tests.core import duties_given as duties
 from tests.core import evaluation_given as ev
+from tests.core import matters_given as matters
 from tests.core import org
 from tests.core.given import Village
 from tests.core.org import CHEN, COUNTY, DING, GUANCHUAN, HU, LV, QINGWEIJIE, WANG, WU, later
@@ -220,6 +230,11 @@ _ISSUE_T2 = IssueTask(
     T2, QINGWEIJIE, "巡查", "日常工作巡查", 3, 2, _at(30), (Audience.MEMBERS,),
     SourceKind.VILLAGE, "", LV, _at(5),
 )  # fmt: skip
+T3 = TaskId("T3")
+_ISSUE_T3 = IssueTask(
+    T3, QINGWEIJIE, "宣传", "政策宣传", 2, 1, _at(40), (Audience.MEMBERS,),
+    SourceKind.VILLAGE, "", LV, _at(15), draw_minutes=60,
+)  # fmt: skip
 TASKS = Story(
     village_world(org.task_town),
     (
@@ -234,6 +249,15 @@ TASKS = Story(
         RevokePoints(T2, CHEN, "督查发现不实", LV, _at(12)),
         ApproveCompletion(org.T1, WU, 3, "部分完成", LV, _at(13)),
         CancelTask(org.T1, "上级通知取消", LV, _at(14)),
+        # Fair claiming: a draw window, its draw, a withdrawal promoting the waitlist, and
+        # the conclusion of T2 after its deadline.
+        _ISSUE_T3,
+        ClaimTask(T3, CHEN, _at(15.01)),
+        ClaimTask(T3, WU, _at(15.02)),
+        CloseDrawWindow(T3, CHEN, _at(15.5)),
+        DrawSlots(T3, "ab" * 32, 1, "chain-entry-hash/v1", LV, _at(16)),
+        WithdrawClaim(T3, CHEN, _at(17)),
+        CloseTask(T2, LV, _at(31)),
     ),
     TOWN_ACTORS,
     (Unauthorized, SelfReview),
@@ -330,6 +354,32 @@ WORK = Story(
     (*TOWN_ACTORS, ZHAO),
 )
 
+_DAY = duties.APRIL
+DUTIES = Story(
+    village_world(org.task_town),
+    (
+        duties.road(),
+        duties.patrol(_DAY),
+        duties.problem(actor=CHEN),
+        duties.route(),
+        HandOverDuty(duties.ROAD, LV, _DAY, WANG, duties.at(_DAY, 21)),
+        EndDuty(duties.ROAD, _DAY, "道路移交", WANG, duties.at(_DAY, 22)),
+    ),
+    TOWN_ACTORS,
+    # 巡查: every patrol is one more fact, counted by the compliance report.
+    appends=(LogPatrol,),
+)
+
+COVERAGE = Story(
+    village_world(org.task_town),
+    (
+        register.listing(),
+        register.founding(),
+        register.delisting(register.JULY_9 + 60 * register.DAY),
+    ),
+    TOWN_ACTORS,
+)
+
 # --- 派溪吕村 (tests.support): evaluation and development ------------------------------
 
 SEED_ACTORS = (support.TOWN, support.SECRETARY, support.ORGANIZER, support.REVIEWER, support.LANZHI)
@@ -346,6 +396,27 @@ EVALUATION = Story(
         ev.close(),
     ),
     SEED_ACTORS,
+)
+
+_TONGHE_SHEET = ("92", "90", "88", "95")
+CONTESTS = Story(
+    contest.town_world,
+    (
+        contest.open_contest(),
+        contest.scheme(aggregation=Aggregation.MEAN),
+        contest.enter(contest.TONGHE, 1),
+        contest.report(contest.TONGHE),
+        contest.judge(contest.ZHANG),
+        contest.judge(contest.HUANG, contest.TONGHE),
+        contest.open_round(contest.TONGHE),
+        contest.score(contest.ZHANG, contest.TONGHE, *_TONGHE_SHEET),
+        contest.correct(contest.ZHANG, contest.TONGHE, "90", "92", "88", "95"),
+        contest.close(contest.TONGHE, hour=11),
+        contest.inspect(contest.TONGHE),
+        contest.review(),
+        contest.publish(),
+    ),
+    contest.ACTORS,
 )
 
 DEVELOPMENT = Story(
@@ -366,6 +437,10 @@ DEVELOPMENT = Story(
     SEED_ACTORS,
 )
 
+# --- 城西新区 (tests.core.campaigns_given): campaigns and task forces ------------------
+
+CAMPAIGNS = Story(camp.story_world, camp.STORY_STEPS, camp.ACTORS)
+
 #: Every concept's story, by concept name.
 STORIES: dict[str, Story] = {
     "units": UNITS,
@@ -380,4 +455,9 @@ STORIES: dict[str, Story] = {
     "ratings": RATINGS,
     "work": WORK,
     "development": DEVELOPMENT,
+    "campaigns": CAMPAIGNS,
+    "contests": CONTESTS,
+    "duties": DUTIES,
+    "coverage": COVERAGE,
+    "matters": Story(matters.yalv, matters.story_steps(), matters.ACTORS),
 }

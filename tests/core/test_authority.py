@@ -67,15 +67,22 @@ from dangjian_core.ratings.events import (
 )
 from dangjian_core.tasks.events import (
     Audience,
+    ClaimWaitlisted,
     ClaimWithdrawn,
     CompletionApproved,
     CompletionRejected,
     CompletionSubmitted,
+    DrawEntered,
+    DrawWindowClosed,
     PointsRevoked,
+    SlotsDrawn,
     SourceKind,
     TaskCancelled,
     TaskClaimed,
+    TaskConcluded,
     TaskIssued,
+    WaitlistLeft,
+    WaitlistPromoted,
 )
 from dangjian_core.units.events import (
     BranchFounded,
@@ -103,10 +110,15 @@ from dangjian_core.work.events import (
     WorkShareRevised,
 )
 from dangjian_core.work.state import WorkItemState
+from tests.core.campaigns_examples import CAMPAIGN_EXAMPLES, CAMPAIGN_STATES
 from tests.core.commitments_examples import COMMITMENT_EXAMPLES
+from tests.core.contests_examples import CONTEST_EXAMPLES, CONTEST_STATES
+from tests.core.coverage_examples import COVERAGE_EXAMPLES
 from tests.core.development_examples import DEVELOPMENT_EXAMPLES
+from tests.core.duties_examples import DUTY_EXAMPLES, DUTY_STATES
 from tests.core.evaluation_given import PAIXILV
 from tests.core.given import Village
+from tests.core.matters_examples import MATTER_EXAMPLES
 from tests.core.org import (
     CHEN,
     COUNTY,
@@ -204,6 +216,30 @@ EXAMPLES: list[tuple[Any, str, str | None]] = [
     (CompletionApproved(T1, WU, QINGWEIJIE, "2018-01", "环境卫生整治", 5, ""), LV, CHEN),
     (CompletionRejected(T1, WU, "照片不清", False), LV, WU),
     (TaskCancelled(T1, "上级通知", (WU,)), LV, WANG),
+    # Fair claiming: the claimant's own entries; the draw by anyone registered; the
+    # conclusion by the issuers; a promotion follows from the step that freed the slot.
+    (DrawEntered(T1, WU), WU, LV),
+    (ClaimWaitlisted(T1, WU, 1), WU, CHEN),
+    (WaitlistLeft(T1, WU), WU, LV),
+    (WaitlistPromoted(T1, WU), CHEN, None),
+    (DrawWindowClosed(T1), WU, "stranger"),
+    (
+        SlotsDrawn(
+            T1,
+            "ab" * 32,
+            3,
+            "chain-entry-hash/v1",
+            "sha256-rank/v1",
+            "2018-01",
+            (WU,),
+            (0,),
+            (WU,),
+            (),
+        ),
+        CHEN,
+        "stranger",
+    ),
+    (TaskConcluded(T1, QINGWEIJIE, "2018-01", (WU,), ()), LV, CHEN),
     (PointsRevoked(T1, CHEN, QINGWEIJIE, "2018-01", "环境卫生整治", 5, "督查"), LV, DING),
     (PointsAdjusted(A1, QINGWEIJIE, CHEN, "2018-01", "加减分", 2, "表彰"), LV, HU),
     (StarStandardSet(TOWN, 2017, RatedKind.MEMBER, (60, 70, 80, 90, 96), 100, False), COUNTY, WANG),
@@ -230,13 +266,20 @@ EXAMPLES: list[tuple[Any, str, str | None]] = [
     *DEVELOPMENT_EXAMPLES,
     *EVALUATION_EXAMPLES,
     *COMMITMENT_EXAMPLES,
+    *CAMPAIGN_EXAMPLES,
+    *CONTEST_EXAMPLES,
+    *MATTER_EXAMPLES,
+    *DUTY_EXAMPLES,
+    *COVERAGE_EXAMPLES,
 ]
 
 
 def check(village: Village, event: Any, actor: str, at: datetime = AT) -> Any:
     """Replay one event as if ``actor`` had recorded it at ``at`` into the village."""
     stream = _stream_of(event)
-    before = village.states.get(stream) or WORK_ITEMS.get(stream)
+    before = village.states.get(stream) or WORK_ITEMS.get(stream) or DUTY_STATES.get(stream)
+    before = before or CONTEST_STATES.get(stream)
+    before = before or CAMPAIGN_STATES.get(stream)
     return violation(Recorded(999, stream, 1, actor, at, event), village.directory(), before)
 
 
@@ -247,11 +290,16 @@ def _stream_of(event: Any) -> str:
         ("block_id", "grid"),
         ("calendar_id", "calendar"),
         ("item_id", "work"),
+        ("contest_id", "contest"),
+        ("duty_id", "duty"),
+        ("campaign_id", "campaign"),
     ):
         if hasattr(event, field):
             return f"{prefix}-{getattr(event, field)}"
     if type(event).__module__ == "dangjian_core.accounts.events":
         return f"account-{event.person_id}"
+    if type(event).__module__ == "dangjian_core.coverage.events":
+        return f"coverage-{event.unit_id}"
     if isinstance(
         event,
         PersonRegistered

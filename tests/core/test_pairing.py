@@ -10,7 +10,7 @@ from dangjian_core.grids.events import HouseholdPaired, VisitLogged
 from dangjian_core.grids.state import GridError
 from dangjian_core.kernel.errors import Unauthorized
 from tests.core.given import Village
-from tests.core.org import CHEN, HOUSEHOLD, LV, SMALL, WU, later, task_town
+from tests.core.org import CHEN, DING, HOUSEHOLD, HU, LV, SMALL, WU, later, task_town
 
 AT = later(10)
 
@@ -74,3 +74,25 @@ def test_visits_record_the_day_not_the_command_time() -> None:
     [row] = village.views().select("visits", {"block_id": SMALL})
 
     assert "2018-01-05" == row["visited_on"]
+
+
+def test_town_office_staff_on_the_towns_roll_pair_with_a_household() -> None:
+    # Given the task town; 丁组委 is on the town committee's roll (机关单位职工, seed 003)
+    village = task_town()
+
+    # When 清渭街村's secretary pairs him with 吕大伯's household
+    events = village.handle(PairHousehold(SMALL, HOUSEHOLD, DING, LV, AT))
+
+    # Then the pair is made, and he logs his own visits
+    assert [HouseholdPaired(SMALL, HOUSEHOLD, DING)] == events
+    day = AT.date()
+    assert [VisitLogged(SMALL, HOUSEHOLD, DING, day, "入户走访")] == village.handle(
+        LogVisit(SMALL, HOUSEHOLD, DING, day, "入户走访", DING, AT)
+    )
+
+
+def test_a_member_of_another_village_does_not_pair_here() -> None:
+    # 胡泰来 is on 官川村's roll, a branch beside 清渭街村, not above it
+    refusal = task_town().attempt(PairHousehold(SMALL, HOUSEHOLD, HU, LV, AT))
+
+    assert isinstance(refusal, GridError)

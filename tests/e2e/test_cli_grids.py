@@ -91,3 +91,16 @@ def test_pairs_without_a_visit_in_the_period_are_reported(village: Village) -> N
     assert "2021-01-02" in later
     refused = village(f"grid visit x1 h1 --note 代记 --as zhou {AT}")
     assert 0 != refused.exit_code
+
+
+def test_a_gap_on_a_day_is_flagged_even_when_a_later_visit_exists(village: Village) -> None:
+    # Given a pair visited on 2021-04-01 and next on 2021-04-12
+    village.ok(f"grid pair x1 h1 chen --as wang {AT}")
+    for day in ("2021-04-01", "2021-04-12"):
+        village.ok(f"grid visit x1 h1 --on {day} --note 走访 --as chen --at {day}T18:00")
+
+    # When the pairs are asked about as of 04-10, for the last 7 days
+    document = json.loads(village.ok("--json grid pairs qwj --days 7 --on 2021-04-10"))
+
+    # Then the gap is flagged, the last visit by then being 04-01
+    assert ["2021-04-01"] == [s["last_visit"] for s in document["stale"]]

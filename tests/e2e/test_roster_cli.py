@@ -31,7 +31,9 @@ def town(tmp_path: Path) -> Village:
 def test_the_example_roster_imports_and_shows_up_in_the_tree(town: Village, tmp_path: Path) -> None:
     out = town.ok(f"roster import {tmp_path / 'example'} {AS}")
 
-    assert "已导入花名册: 单位 3 行、人员 4 行、职务 3 行、网格 2 行; 写入事件 19 条" in out
+    assert (
+        "已导入花名册: 单位 3 行、人员 4 行、职务 3 行、网格 2 行、农户 2 行; 写入事件 25 条" in out
+    )
     assert "司山网格党小组" in town.ok("unit tree")
     assert "花名册与库中一致, 无变化" in town.ok(f"roster import {tmp_path / 'example'} {AS}")
 
@@ -39,8 +41,8 @@ def test_the_example_roster_imports_and_shows_up_in_the_tree(town: Village, tmp_
 def test_the_import_answers_in_json(town: Village, tmp_path: Path) -> None:
     document = json.loads(town.ok(f"--json roster import {tmp_path / 'example'} {AS}"))
 
-    assert (19, 12) == (document["events"], document["rows"])
-    assert [3, 4, 3, 2] == [s["new"] for s in document["sheets"]]
+    assert (25, 14) == (document["events"], document["rows"])
+    assert [3, 4, 3, 2, 2] == [s["new"] for s in document["sheets"]]
 
 
 def test_a_bad_row_is_one_line_with_its_place_and_nothing_is_written(
@@ -102,7 +104,7 @@ def test_the_shipped_template_is_what_the_command_writes(town: Village, tmp_path
 
 
 def test_the_shipped_example_workbook_imports(town: Village) -> None:
-    assert "写入事件 19 条" in town.ok(f"roster import {DOCS / '示例.xlsx'} {AS}")
+    assert "写入事件 25 条" in town.ok(f"roster import {DOCS / '示例.xlsx'} {AS}")
 
 
 def test_pingshan_has_one_general_branch_37_branches_52_groups_and_1462_members(

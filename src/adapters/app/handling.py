@@ -21,7 +21,7 @@ from adapters.app import attempts
 from adapters.app.facts import StoreFacts
 from adapters.app.follow_ups import FollowUpResult
 from adapters.app.idempotency import answer_again, digests, recorded_again
-from adapters.storage.errors import VersionConflict
+from adapters.storage.errors import StorageError, VersionConflict
 from adapters.storage.folding import Folded, StateCache, top_up
 from adapters.storage.mapper import Envelope, decode, encode
 from adapters.storage.store import CommandRecord, EventStore, NewEvent
@@ -198,16 +198,19 @@ class Handler:
                 f"录入人编号格式不对: {proxy!r}", f"malformed entered_by id {proxy!r}"
             )
         entry = Entry(proxy, late_reason.strip(), None if stamp else self.went_live(), follows)
-        for _ in range(CONFLICT_RETRIES - 1):
-            try:
-                return self._handle(
-                    command, concept, stream_id, command_id, (digest, earlier), entry, stamp
-                )
-            except VersionConflict:
-                self._cache.forget(stream_id)
-        return self._handle(
-            command, concept, stream_id, command_id, (digest, earlier), entry, stamp
-        )
+        args = (command, concept, stream_id, command_id, (digest, earlier), entry, stamp)
+        try:
+            for _ in range(CONFLICT_RETRIES - 1):
+                try:
+                    return self._handle(*args)
+                except VersionConflict:
+                    self._cache.forget(stream_id)
+            return self._handle(*args)
+        except StorageError:
+            # a commit shared with other commands failed: states they folded into the
+            # cache may hold events that never committed
+            self._cache.clear()
+            raise
 
     def _handle(
         self,

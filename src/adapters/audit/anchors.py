@@ -3,14 +3,16 @@
 A checkpoint must be signed by a pinned key, name this ledger, and agree with the events:
 a size beyond the log means events were removed since it was signed (truncation or
 rollback); a different head at its size means the history it signed was rewritten (a
-fork). A fork is narrowed down with the other checkpoints: the change lies after the
+fork). The head is the log's Merkle root at that size, recomputed from the events; a
+checkpoint cut before the tree existed signed the hash chain's head instead, and agrees
+when that matches the recomputed chain. A fork is narrowed down with the other checkpoints: the change lies after the
 largest checkpoint below it that still agrees.
 """
 
 from __future__ import annotations
 
 import base64
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from attrs import frozen
 
@@ -44,9 +46,20 @@ def check_anchors(
     positions: Sequence[int],
     anchors: Sequence[Anchor],
     pins: Sequence[VerifierKey],
+    root_at: Callable[[int], bytes] | None = None,
 ) -> AnchorResult:
-    """Check each anchor; ``positions[i]`` is the event position of entry ``i + 1``."""
+    """Check each anchor; ``positions[i]`` is the event position of entry ``i + 1``;
+    ``root_at(n)`` is the recomputed Merkle root at size ``n``."""
     heads = [genesis(ledger), *recomputed]
+
+    def agrees(checkpoint: Checkpoint) -> bool:
+        size = checkpoint.size
+        if size >= len(heads):
+            return False
+        return heads[size] == checkpoint.head or (
+            root_at is not None and root_at(size) == checkpoint.head
+        )
+
     signed: list[tuple[Anchor, Checkpoint]] = []
     findings: list[Finding] = []
     for anchor in anchors:
@@ -55,12 +68,12 @@ def check_anchors(
             findings.append(problem)
         elif checkpoint is not None:
             signed.append((anchor, checkpoint))
-    agree = sorted(c.size for _, c in signed if c.size < len(heads) and heads[c.size] == c.head)
+    agree = sorted(c.size for _, c in signed if agrees(c))
     for anchor, checkpoint in signed:
         size = checkpoint.size
         if size >= len(heads):
             findings.append(_truncated(anchor, checkpoint, len(heads) - 1, positions))
-        elif heads[size] != checkpoint.head:
+        elif not agrees(checkpoint):
             below = max((s for s in agree if s < size), default=0)
             findings.append(_fork(anchor, checkpoint, len(heads) - 1, below, positions))
     held = [c.size for a, c in signed if a.check == "held" and c.size in agree]

@@ -2,15 +2,21 @@
 
 The text follows the C2SP *signed note* and *tlog-checkpoint* formats::
 
-    <ledger name>
+    <ledger name>                 the origin line
     <size>
-    <base64 head hash>
+    <base64 head hash>            the log's RFC 6962 Merkle root at <size>
 
     — <key name> <base64(4-byte key id ‖ 64-byte Ed25519 signature)>
 
 The key id is the first 4 bytes of SHA-256(key name ‖ "\\n" ‖ 0x01 ‖ public key), and the
 signature covers the text above the blank line. A verifier key is written
-``<key name>+<key id hex>+<base64(0x01 ‖ public key)>`` — what an inspector pins.
+``<key name>+<key id hex>+<base64(0x01 ‖ public key)>`` — what an inspector pins. As
+tlog-checkpoint recommends, a key made by ``audit key generate`` without ``--name`` is
+named after the origin line (the ledger); a rotated key needs a new name (keys made
+before keep theirs). The head of a checkpoint cut before the Merkle tree existed is the
+hash chain's head (:mod:`adapters.storage.chain`); verification accepts either.
+Lines whose blob is not 68 bytes (a witness's ``cosignature/v1``, :mod:`~adapters.audit.witness`)
+are kept for their own verifiers.
 """
 
 from __future__ import annotations
@@ -131,7 +137,9 @@ def parse(note: str) -> tuple[Checkpoint, list[tuple[str, bytes, bytes]]]:
     for line in signatures.rstrip("\n").split("\n"):
         match = _SIGNATURE_LINE.fullmatch(line)
         blob = _b64(match.group(2)) if match else b""
-        if not match or len(blob) != 68:
+        # 4-byte key id ‖ signature: 64 bytes for a note signature; other lengths are other
+        # kinds (a witness's cosignature/v1 carries a timestamp), kept for their verifiers.
+        if not match or len(blob) < 5:
             raise CheckpointError(f"签名行格式不对 / malformed signature line: {line!r}")
         found.append((match.group(1), blob[:4], blob[4:]))
     return Checkpoint(lines[0], int(lines[1]), head), found

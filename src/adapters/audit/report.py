@@ -19,6 +19,7 @@ CHECKS = {
     "ids": ("事件与命令编号", "event and command ids"),
     "checkpoints": ("已存检查点", "stored checkpoints"),
     "held": ("持有的检查点", "held checkpoints"),
+    "witness": ("见证联署", "witness cosignatures"),
     "authority": ("操作人职权", "actors' authority"),
     "entries": ("录入时间", "entry times"),
     "proxies": ("代录", "proxy entries"),

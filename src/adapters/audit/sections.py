@@ -61,6 +61,7 @@ def sections(
     live: bool,
     late: tuple[tuple[str, int], ...] = (),
     proxy: tuple[tuple[str, int], ...] = (),
+    witnessed: tuple[tuple[str, int], ...] = (),
 ) -> tuple[Section, ...]:
     """One line per check, in report order."""
     unanchored = events - anchored
@@ -108,6 +109,10 @@ def sections(
                 "after the last one",
             )
         )
+    if witnessed:
+        who = ", ".join(f"{name} 联署至大小 {size}" for name, size in witnessed)
+        who_en = ", ".join(f"{name} cosigned up to size {size}" for name, size in witnessed)
+        lines.append(section("witness", findings, f"见证联署: {who}", f"witnesses: {who_en}"))
     if authority:
         lines.append(
             section(

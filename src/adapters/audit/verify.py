@@ -9,7 +9,10 @@
    checks once they are wired (:data:`~adapters.audit.eventchecks.AUTHORITY_CHECKS`);
 4. every stored checkpoint, then every checkpoint the inspector holds
    (:mod:`~adapters.audit.anchors`): signed by a pinned key, this ledger, no truncation,
-   no fork — and how many events lie after the last held one;
+   no fork (its head is the log's Merkle root at its size, recomputed here; or, cut before
+   the tree, the chain's head) — and how many events lie after the last held one; with
+   witness keys, that some checkpoint carries each witness's cosignature
+   (:mod:`~adapters.audit.witnessed`);
 5. entry times: how many events each actor entered late (补录), as a note;
 6. the read models: rebuilt from the events and compared row by row with the live views
    (:func:`adapters.app.replay.replay_check`); a bundle has no views, so its rebuilt balances
@@ -26,16 +29,27 @@ from typing import Any
 import attrs
 
 from adapters.audit.anchors import Anchor, check_anchors
+from adapters.audit.binding import check_binding
 from adapters.audit.chaincheck import check_chain
 from adapters.audit.checkpoints import VerifierKey
 from adapters.audit.eventchecks import AUTHORITY_CHECKS, EVENT_CHECKS, EventCheck, Seen
 from adapters.audit.evidence import Bundle, Evidence, of_bundle, of_store
 from adapters.audit.report import CHECKS, Finding, VerifyReport
 from adapters.audit.sections import sections, views_check
+from adapters.audit.treecheck import check_tree
+from adapters.audit.witness import WitnessKey
+from adapters.audit.witnessed import check_witnessed
 from adapters.storage.canonical import CanonicalError
-from adapters.storage.chain import LinkedEvent, check_canonical, event_digest, genesis
+from adapters.storage.chain import (
+    LinkedEvent,
+    check_canonical,
+    event_bytes,
+    event_digest,
+    genesis,
+)
 from adapters.storage.errors import CorruptEvent
 from adapters.storage.mapper import decode
+from adapters.storage.merkle import HashTree, leaf_hash
 from adapters.storage.store import EventStore
 from dangjian_core.kernel.time import entered_late
 
@@ -46,8 +60,10 @@ def verify(
     held_checkpoints: Sequence[str],
     *,
     progress: Callable[[int], None] | None = None,
+    witnesses: Sequence[WitnessKey] = (),
 ) -> VerifyReport:
-    """Verify a live store or a parsed bundle against pinned keys and held checkpoint notes."""
+    """Verify a live store or a parsed bundle against pinned keys and held checkpoint
+    notes, and (``witnesses``) require checkpoints those witnesses cosigned."""
     if isinstance(source, EventStore):
         evidence = of_store(source)
     elif isinstance(source, Bundle):
@@ -56,13 +72,26 @@ def verify(
         evidence = source
     authority = [factory() for factory in AUTHORITY_CHECKS]
     checks: list[EventCheck] = [factory() for factory in EVENT_CHECKS] + authority
-    log, findings, (late, proxy) = _scan(evidence, checks, progress)
+    tree = HashTree()
+    log, findings, (late, proxy) = _scan(evidence, checks, progress, tree)
     chain = check_chain(evidence.ledger, log, evidence.chain)
     anchors = [Anchor("checkpoints", r.note, r) for r in evidence.checkpoints]
     anchors += [Anchor("held", note) for note in held_checkpoints]
     positions = [position for position, _ in log]
-    anchored = check_anchors(evidence.ledger, chain.recomputed, positions, anchors, pinned_keys)
-    findings = [*chain.findings, *findings, *anchored.findings]
+    anchored = check_anchors(
+        evidence.ledger, chain.recomputed, positions, anchors, pinned_keys, tree.root
+    )
+    witnessed = check_witnessed([a.note for a in anchors], witnesses)
+    bound = check_binding(
+        evidence.store.read_binding() if evidence.store is not None else None,
+        evidence.ledger,
+        pinned_keys,
+        lambda n: [genesis(evidence.ledger), *chain.recomputed][n] if n <= len(log) else None,
+        lambda n: tree.root(n) if n <= tree.size else None,
+    )
+    stored_tree = check_tree(evidence.store, tree) if evidence.store is not None else []
+    findings = [*chain.findings, *stored_tree, *findings, *anchored.findings, *bound]
+    findings += witnessed.findings
     corrupt = any(f.check == "decode" for f in findings)
     replay, figures, view_findings = views_check(evidence, skip=corrupt)
     findings += view_findings
@@ -82,6 +111,7 @@ def verify(
         live=evidence.store is not None,
         late=late,
         proxy=proxy,
+        witnessed=witnessed.sizes,
     )
     return VerifyReport(
         evidence.label,
@@ -109,10 +139,14 @@ def _most_first(counter: Counter[str]) -> Counts:
 
 
 def _scan(
-    evidence: Evidence, checks: list[EventCheck], progress: Callable[[int], None] | None
+    evidence: Evidence,
+    checks: list[EventCheck],
+    progress: Callable[[int], None] | None,
+    tree: HashTree,
 ) -> tuple[list[tuple[int, bytes]], list[Finding], tuple[Counts, Counts]]:
-    """One pass over the log: digests for the chain, canonical bytes, decoding, event
-    checks, who entered events late, and who entered events for someone else."""
+    """One pass over the log: digests for the chain, leaves of the Merkle tree, canonical
+    bytes, decoding, event checks, who entered events late, and who entered events for
+    someone else."""
     log: list[tuple[int, bytes]] = []
     findings: list[Finding] = []
     late: Counter[str] = Counter()
@@ -121,6 +155,7 @@ def _scan(
         for row in evidence.rows():
             linked = LinkedEvent(row.position, row.stream_id, row.version, row.topic, row.state)
             log.append((row.position, event_digest(linked)))
+            tree.append(leaf_hash(event_bytes(linked)))
             findings += _canonical(linked)
             seen = _decoded(row, findings)
             if seen.envelope is not None and entered_late(

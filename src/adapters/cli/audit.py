@@ -6,6 +6,7 @@ Exit 0 when the figures follow from the log, 1 on any difference, 6 on corrupt e
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 import click
 from attrs import frozen
@@ -64,8 +65,12 @@ def _check(row: StoredRow, previous_version: int) -> list[Problem]:
 
 def _replay(runtime: Runtime) -> ReplayReport:
     store = runtime.app(must_exist=True).store
-    with progress_bar("重放 / replaying", store.max_position(), quiet=runtime.as_json) as advance:
-        return replay_check(store, progress=advance)
+
+    def stages(label: str, total: int) -> AbstractContextManager[Callable[[int], None]]:
+        return progress_bar(label, total, quiet=runtime.as_json)
+
+    # a bar for each long phase: catching up, copying, replaying, comparing
+    return replay_check(store, stages=stages)
 
 
 def _change(difference: Difference) -> str:

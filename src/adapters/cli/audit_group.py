@@ -1,7 +1,8 @@
 """督查工具 — the ``dangjian audit …`` group: everything an inspector (督查/纪检) runs.
 
 Read-only for the log: ``verify``, ``explain``, ``as-of``, ``attempts``, ``replay`` and
-``bundle``; for the operator: ``key`` and ``checkpoint``. The older top-level ``replay``
+``bundle``, ``prove``, ``consistency`` and ``check-proof`` (Merkle proofs as small files);
+for the operator: ``key``, ``checkpoint`` and ``cosigned``; for a witness: ``witness``. The older top-level ``replay``
 and ``verify`` stay as they were. The walk-through is ``docs/inspector-guide.md``.
 """
 
@@ -9,7 +10,16 @@ from __future__ import annotations
 
 import click
 
-from adapters.cli import audit, audit_asof, audit_explain, audit_keys, audit_verify
+from adapters.cli import (
+    audit,
+    audit_asof,
+    audit_draw,
+    audit_explain,
+    audit_keys,
+    audit_proofs,
+    audit_verify,
+    audit_witness,
+)
 
 audit_commands = click.Group(
     "audit",
@@ -20,6 +30,9 @@ for _command in (
     *audit_explain.COMMANDS,
     *audit_asof.COMMANDS,
     *audit_keys.COMMANDS,
+    *audit_proofs.COMMANDS,
+    *audit_witness.COMMANDS,
     audit.replay,
+    *audit_draw.COMMANDS,  # fair claiming (issue 20): recompute a task's draw
 ):
     audit_commands.add_command(_command)

@@ -35,9 +35,15 @@ def key() -> None:
 
 @key.command("generate")
 @click.argument("path", type=_KEY_FILE)
-@click.option("--name", required=True, help="密钥名称, 如 paixilv-2021 / the key's name")
-def generate(path: Path, name: str) -> None:
+@click.option(
+    "--name",
+    default=None,
+    help="密钥名称, 默认为账本名称 (C2SP: 与检查点第一行一致) / the key's name (default: the origin)",
+)
+def generate(path: Path, name: str | None) -> None:
     """生成新密钥 (文件权限 0600) / create a new key file (mode 0600)."""
+    if name is None:
+        name = current().app(must_exist=True).store.ledger
     _show_keys(
         f"已生成签名密钥 {name}: {path}", [("验证公钥 / verifier key", keys.generate(path, name))]
     )

@@ -16,6 +16,7 @@ from adapters.audit.checkpoints import CheckpointError, VerifierKey, parse
 from adapters.audit.evidence import Bundle, Evidence, of_bundle
 from adapters.audit.export import export_bundle
 from adapters.audit.verify import verify as run_verify
+from adapters.audit.witness import WitnessKey
 from adapters.cli.audit_report import document, renderables
 from adapters.cli.clock import now
 from adapters.cli.errors import EXIT_DIFFERENCES, EXIT_VERIFY_FAILED
@@ -73,6 +74,14 @@ def held_notes(paths: tuple[Path, ...]) -> list[str]:
     return notes
 
 
+def witness_keys(texts: tuple[str, ...]) -> list[WitnessKey]:
+    """Witness keys given with ``--witness``."""
+    try:
+        return [WitnessKey.parse(text) for text in texts]
+    except CheckpointError as error:
+        raise InvalidCommand(f"见证公钥无效: {error}", f"bad witness key: {error}") from error
+
+
 @click.command("verify")
 @click.option(
     "--bundle",
@@ -102,11 +111,19 @@ def held_notes(paths: tuple[Path, ...]) -> list[str]:
     multiple=True,
     help="自己持有的检查点文件, 可多次 / a checkpoint you hold",
 )
+@click.option(
+    "--witness",
+    "witnesses",
+    multiple=True,
+    metavar="KEYTEXT",
+    help="见证公钥: 须有其联署的检查点 / require checkpoints this witness cosigned",
+)
 def verify(
     bundle_file: Path | None,
     pins: tuple[str, ...],
     pin_files: tuple[Path, ...],
     held: tuple[Path, ...],
+    witnesses: tuple[str, ...],
 ) -> None:
     """全面核验: 哈希链、编号、检查点签名与分叉、读模型 / verify the whole ledger."""
     runtime = current()
@@ -119,7 +136,9 @@ def verify(
         store = runtime.app(must_exist=True).store
         source, total = store, store.max_position()
     with progress_bar("核验 / verifying", total, quiet=runtime.as_json) as advance:
-        report = run_verify(source, keys, notes, progress=advance)
+        report = run_verify(
+            source, keys, notes, progress=advance, witnesses=witness_keys(witnesses)
+        )
     runtime.show(document(report), renderables(report))
     if not report.ok:
         click.get_current_context().exit(

@@ -49,6 +49,14 @@ COMMANDS: dict[str, Lazy] = {
         "网格: 划分、岗位、农户、联户、概况 / grids and households",
         modules=("adapters.cli.grids.commands", "adapters.cli.grids.views"),
     ),
+    "duty": Lazy(
+        "职责: 路长、红色车间、巡查、问题转办、履职缺口 / duties with a cadence",
+        modules=("adapters.cli.duties.commands", "adapters.cli.duties.views"),
+    ),
+    "coverage": Lazy(
+        "红色全覆盖: 规上企业名册、党组织建立、覆盖率 / enterprise party coverage",
+        modules=("adapters.cli.coverage.commands", "adapters.cli.coverage.views"),
+    ),
     "points": Lazy(
         "积分: 撤销、加减分 / revoke and adjust points", modules=("adapters.cli.points.commands",)
     ),
@@ -56,9 +64,21 @@ COMMANDS: dict[str, Lazy] = {
         "评星: 标准、拟定、评定、降低、撤销、创星榜 / star ratings",
         modules=("adapters.cli.ratings.commands", "adapters.cli.ratings.views"),
     ),
+    "campaigns": Lazy(
+        "攻坚: 攻坚行动、战场、攻坚点、攻坚党小组、节点进展、看板、红色成长 / campaigns",
+        modules=("adapters.cli.campaigns.commands", "adapters.cli.campaigns.views"),
+    ),
+    "matters": Lazy(
+        "村务决策: 四议两公开、五议两公开, 会议表决、决议和实施结果公开 / village decisions",
+        modules=("adapters.cli.matters.commands", "adapters.cli.matters.views"),
+    ),
     "commitments": Lazy(
         "公开承诺: 承诺、审诺、亮诺、践诺、群众意见、评诺、亮诺榜 / public commitments",
         modules=("adapters.cli.commitments.commands", "adapters.cli.commitments.views"),
+    ),
+    "contest": Lazy(
+        "述职擂台赛: 举办、评分细则、报名、述职报告、评委、评分、亮分、更正、公示 / secretaries' contest",
+        modules=("adapters.cli.contests.commands", "adapters.cli.contests.views"),
     ),
     "eval": Lazy(
         "考评: 积分细则、发展名额、扣分、否决、季度成绩、结束周期 / yearly evaluation",

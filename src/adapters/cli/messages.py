@@ -12,10 +12,15 @@ from typing import Any
 
 from adapters.cli.accounts import sentences as accounts
 from adapters.cli.calendar import sentences as calendar
+from adapters.cli.campaigns import sentences as campaigns
 from adapters.cli.commitments import sentences as commitments
+from adapters.cli.contests import sentences as contests
+from adapters.cli.coverage import sentences as coverage
 from adapters.cli.development import sentences as development
+from adapters.cli.duties import sentences as duties
 from adapters.cli.evaluation import sentences as evaluation
 from adapters.cli.grids import sentences as grids
+from adapters.cli.matters import sentences as matters
 from adapters.cli.people import sentences as people
 from adapters.cli.points import sentences as points
 from adapters.cli.ratings import sentences as ratings
@@ -38,6 +43,11 @@ CONCEPTS: tuple[ModuleType, ...] = (
     ratings,
     work,
     development,
+    contests,
+    campaigns,
+    duties,
+    coverage,
+    matters,
 )
 
 NO_CHANGE = "无变化 (no change: already so)"

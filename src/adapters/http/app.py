@@ -11,7 +11,7 @@ import anyio.to_thread
 from fastapi import FastAPI
 
 from adapters.app import Dangjian, open_app
-from adapters.http import accounts, auth, commands, errors, feed, index, join, reads
+from adapters.http import accounts, auth, commands, errors, feed, index, join, reads, tlog
 from adapters.identity import Identity, LoginPolicy
 from adapters.web import app as web
 
@@ -42,7 +42,7 @@ def create_app(
     api.state.secure_cookies = secure_cookies
     api.router.on_startup.append(_fewer_threads)
     errors.install(api)
-    for module in (auth, accounts, commands, reads, feed, join, index):
+    for module in (auth, accounts, commands, reads, feed, join, index, tlog):
         api.include_router(module.router)
     web.install(api)
     return api

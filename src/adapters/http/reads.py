@@ -29,6 +29,7 @@ PRIVATE_TABLES = frozenset(
         "api_tokens",
         "dev_objection_contacts",
         "commitment_feedback_contacts",
+        "matter_objection_contacts",
     }
 )
 PUBLIC: dict[str, Table] = {t.name: t for t in ALL_TABLES if t.name not in PRIVATE_TABLES}

@@ -13,8 +13,12 @@ from typing import Any
 import attrs
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from adapters.procedure_files import parse_procedure
 from adapters.scheme_files import parse_scheme
+from adapters.storage.mapper import converter
 from dangjian_core.evaluation.scheme import Scheme
+from dangjian_core.kernel.errors import InvalidCommand
+from dangjian_core.matters.values import Ballot, Procedure
 
 #: Filled in by the server, never by the client.
 SERVER_FIELDS = frozenset({"actor_id", "at"})
@@ -28,13 +32,16 @@ class Body(BaseModel):
 
 def _annotation(hint: Any) -> Any:
     """The JSON-side type of a command field (a scheme is given as its TOML text)."""
-    if hint is Scheme:
+    if hint is Scheme or hint is Procedure:
         return str
+    if hint == tuple[Ballot, ...]:
+        return tuple[dict[str, str], ...]
     return hint
 
 
 _DESCRIPTIONS: dict[Any, str] = {
     Scheme: "积分细则 TOML 文本 / the points scheme as TOML text (docs/schemes.md)",
+    Procedure: "决策程序 TOML 文本 / the decision procedure as TOML text (docs/matters.md)",
     date: "日期 / ISO date, e.g. 2021-10-08",
     datetime: "带时区的时间 / ISO time with offset, e.g. 2021-10-08T09:00:00+08:00",
 }
@@ -67,4 +74,19 @@ def command_fields(command_type: type[Any], body: BaseModel) -> dict[str, Any]:
     for name, value in values.items():
         if hints[name] is Scheme:
             values[name] = parse_scheme(value, name)
+        elif hints[name] is Procedure:
+            values[name] = parse_procedure(value, name)
+        elif hints[name] == tuple[Ballot, ...]:
+            values[name] = _ballots(value, name)
     return values
+
+
+def _ballots(value: Any, name: str) -> tuple[Ballot, ...]:
+    """Named ballots from their JSON objects (``{"voter_id": …, "choice": "for"}``)."""
+    try:
+        return tuple(converter.structure(item, Ballot) for item in value)
+    except Exception as error:  # cattrs raises several kinds; all are bad input
+        raise InvalidCommand(
+            f"{name}: 记名票写成 {{voter_id, choice: for|against|abstain}}",
+            f"{name}: each ballot is {{voter_id, choice}}: {error}",
+        ) from error

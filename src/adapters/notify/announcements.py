@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from adapters.notify import result_notices, task_notices
+from adapters.notify import result_notices, task_notices, waitlist_notices
 from adapters.notify.notices import Builder, Notice, NoticeFacts
 from dangjian_core.development.events import (
     ListConfirmed,
@@ -17,11 +17,13 @@ from dangjian_core.development.events import (
 )
 from dangjian_core.evaluation.events import CycleClosed, SnapshotPublished
 from dangjian_core.kernel.recorded import Recorded
-from dangjian_core.tasks.events import TaskClaimed, TaskIssued
+from dangjian_core.tasks.events import SlotsDrawn, TaskClaimed, TaskIssued, WaitlistPromoted
 
 ANNOUNCED: Mapping[type[Any], Builder] = {
     TaskIssued: task_notices.task_issued,
     TaskClaimed: task_notices.task_full,
+    WaitlistPromoted: waitlist_notices.waitlist_promoted,
+    SlotsDrawn: waitlist_notices.slots_drawn,
     SnapshotPublished: result_notices.snapshot_published,
     CycleClosed: result_notices.cycle_closed,
     NoticePosted: result_notices.notice_posted,
@@ -34,6 +36,8 @@ ANNOUNCED: Mapping[type[Any], Builder] = {
 KIND_NAMES: Mapping[str, str] = {
     "task_issued": "新任务",
     "task_full": "名额已满",
+    "waitlist_promoted": "候补递补",
+    "slots_drawn": "抽签结果",
     "snapshot_published": "季度积分公布",
     "cycle_closed": "年度考评结束",
     "notice_posted": "发展对象公示",

@@ -1,29 +1,34 @@
-"""花名册格式 — the four sheets, their Chinese column headers, and how each cell is read.
+"""花名册格式 — the five sheets and their Chinese column headers (how each cell is read:
+:mod:`adapters.roster.cells`).
 
-A roster is four sheets: 单位 (units), 人员 (people), 职务 (roles), 网格 (grid blocks).
-As CSV it is a folder of ``单位.csv``, ``人员.csv``, ``职务.csv``, ``网格.csv`` (UTF-8);
-as XLSX one workbook with sheets of those names. ``docs/roster.md`` documents every column.
+A roster is five sheets: 单位 (units), 人员 (people), 职务 (roles), 网格 (grid blocks),
+农户 (households, their links and pairs). As CSV it is a folder of ``单位.csv``,
+``人员.csv``, ``职务.csv``, ``网格.csv``, ``农户.csv`` (UTF-8); as XLSX one workbook with
+sheets of those names. ``docs/roster.md`` documents every column.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
-from datetime import date, datetime
-from enum import StrEnum
+from collections.abc import Mapping
 from typing import Any
 
 from attrs import frozen
 
-from adapters.roster.errors import CellProblem
+from adapters.roster.cells import (
+    Parse,
+    choice,
+    day,
+    id_number,
+    identifier,
+    identifiers,
+    text,
+    whole,
+    yes_no,
+)
 from dangjian_core.grids.events import BlockSize, GridPost
-from dangjian_core.kernel.ids import is_valid_id
-from dangjian_core.people.commands import is_id_number
 from dangjian_core.people.events import STATUS_NAMES, Gender
 from dangjian_core.units.events import KIND_NAMES
 from dangjian_core.units.roles import ROLE_NAMES
-
-Parse = Callable[[Any], Any]
 
 
 @frozen
@@ -61,115 +66,6 @@ class Sheet:
     def file_name(self) -> str:
         """The CSV file holding this sheet: ``单位.csv``."""
         return f"{self.name}.csv"
-
-
-# --------------------------------------------------------------------------- cells
-
-
-def _raw_text(value: Any) -> str:
-    if isinstance(value, bool):
-        raise CellProblem("须为文字", "text expected")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def text(most: int) -> Parse:
-    """Text of at most ``most`` characters."""
-
-    def parse(value: Any) -> str:
-        found = _raw_text(value)
-        if len(found) > most:
-            raise CellProblem(
-                f"不能超过 {most} 个字(现有 {len(found)} 个)",
-                f"at most {most} characters, got {len(found)}",
-            )
-        return found
-
-    return parse
-
-
-def identifier(value: Any) -> str:
-    """An id: 1–64 ASCII letters, digits or ``_ . : -``."""
-    found = _raw_text(value)
-    if not is_valid_id(found):
-        raise CellProblem(
-            f"编号 {found!r} 格式不对(1–64 位英文字母、数字或 _.:-)",
-            f"malformed id {found!r}: 1–64 ASCII letters, digits or _.:- expected",
-        )
-    return found
-
-
-def choice(names: Mapping[Any, str]) -> Parse:
-    """One of an enum's members, by Chinese name (as exported) or English value."""
-
-    def parse(value: Any) -> StrEnum:
-        found = _raw_text(value)
-        for member, zh in names.items():
-            if found in (zh, member.value):
-                result: StrEnum = member
-                return result
-        listed = "、".join(names.values())
-        raise CellProblem(
-            f"{found!r} 不是可选值({listed})",
-            f"{found!r} is not one of: " + ", ".join(f"{m.value}({zh})" for m, zh in names.items()),
-        )
-
-    return parse
-
-
-_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
-
-
-def day(value: Any) -> date:
-    """A date: ``2017-07-01`` (also ``2017/7/1``, ``2017年7月1日``, or a date cell)."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    found = _raw_text(value)
-    match = _DATE.match(found)
-    try:
-        if match is None:
-            raise ValueError(found)
-        return date(*(int(part) for part in match.groups()))
-    except ValueError:
-        raise CellProblem(
-            f"日期 {found!r} 格式不对(如 2017-07-01)",
-            f"not a date: {found!r} (e.g. 2017-07-01)",
-        ) from None
-
-
-def whole(low: int, high: int) -> Parse:
-    """A whole number from ``low`` to ``high``."""
-
-    def parse(value: Any) -> int:
-        found = _raw_text(value)
-        if not re.fullmatch(r"-?\d+", found) or not low <= int(found) <= high:
-            raise CellProblem(
-                f"须为 {low}–{high} 的整数,不是 {found!r}",
-                f"a whole number {low}–{high} expected, got {found!r}",
-            )
-        return int(found)
-
-    return parse
-
-
-def id_number(value: Any) -> str:
-    """A resident ID number (18 characters, check digit verified); must be text in XLSX."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        raise CellProblem(
-            "身份证号码须以文本格式填写(数字格式会丢失末位)",
-            "ID numbers must be entered as text (a number cell loses digits)",
-        )
-    found = _raw_text(value).upper()
-    if not is_id_number(found):
-        raise CellProblem(
-            "身份证号码格式或校验位不对", f"{found!r} is not a valid resident ID number"
-        )
-    return found
 
 
 GENDER_NAMES = {Gender.MALE: "男", Gender.FEMALE: "女"}
@@ -283,6 +179,36 @@ GRIDS = Sheet(
     "网格:支部划大网格,大网格内划小网格;小网格落实四个岗位(一班子一干部一党员、代表)",
 )
 
-SHEETS = (UNITS, PEOPLE, ROLES, GRIDS)
+HOUSE_BLOCK, HOUSEHOLD_ID, HEAD, LOW_INCOME, LINKED, PAIRED = (
+    "网格编号",
+    "农户编号",
+    "户主",
+    "低收入农户",
+    "联户党员",
+    "结对帮扶人",
+)
+HOUSEHOLDS = Sheet(
+    "农户",
+    "households",
+    (
+        Column(
+            HOUSE_BLOCK,
+            identifier,
+            True,
+            "农户所在小网格的编号(本表或库中已有)",
+            "ps-dawa-g-sishan",
+        ),
+        Column(HOUSEHOLD_ID, identifier, True, "农户编号,网格内唯一", "sishan-h01"),
+        Column(HEAD, text(80), True, "户主姓名", "程大爷"),
+        Column(LOW_INCOME, yes_no, False, "是否低收入农户(是/否);留空为否", "是"),
+        Column(LINKED, identifiers, False, "联系这一户的党员编号(联户),多人用、分隔", "cheng-jun"),
+        Column(
+            PAIRED, identifiers, False, "结对帮扶人编号(仅低收入农户),多人用、分隔", "wang-jinsheng"
+        ),
+    ),
+    "农户:小网格里的农户、联户党员和结对帮扶人(平山镇 327 名党员结对 771 户)",
+)
+
+SHEETS = (UNITS, PEOPLE, ROLES, GRIDS, HOUSEHOLDS)
 #: Names a sheet answers to (CSV file stems and XLSX sheet names), Chinese or English.
 SHEET_NAMES = {name: sheet for sheet in SHEETS for name in (sheet.name, sheet.english)}

@@ -17,6 +17,7 @@ from typing import Any
 from attrs import frozen
 
 from adapters.roster import columns as c
+from adapters.roster.households import household_rows
 from adapters.storage.mapper import recorded_of
 from adapters.storage.store import EventStore
 from dangjian_core import grids, people, units
@@ -137,11 +138,13 @@ def tables(found: Snapshot, at: datetime, *, root: str | None = None) -> Tables:
         for t in sorted(u.terms, key=lambda t: (_ROLE_ORDER[t.role], t.person_id, t.since))
         if t.covers(at)
     ]
+    grid_rows = _grid_rows(found, ordered, at)
     return {
         c.UNITS.name: unit_rows,
         c.PEOPLE.name: people_rows,
         c.ROLES.name: role_rows,
-        c.GRIDS.name: _grid_rows(found, ordered, at),
+        c.GRIDS.name: grid_rows,
+        c.HOUSEHOLDS.name: household_rows(found.blocks[str(row[0])] for row in grid_rows),
     }
 
 

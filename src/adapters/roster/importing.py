@@ -2,7 +2,8 @@
 
 1. Each row is turned into commands: 单位 → ``FoundUnit`` (parents first), 人员 →
    ``RegisterPerson``, 职务 → ``AppointRole``, 网格 → ``LayOutBlock`` (large blocks
-   first) and ``AssignBlockPost`` for each post filled in.
+   first) and ``AssignBlockPost`` for each post filled in, 农户 → ``AddHousehold``,
+   ``LinkHousehold`` and ``PairHousehold``.
 2. Every command is decided, in that order, by the real deciders against a scratch: the
    store's streams as they are, plus what the import has decided so far. So the same
    authority rules and domain rules check every row that would check it at the command
@@ -32,6 +33,7 @@ from adapters.app.bulk import HistoryItem
 from adapters.app.handling import Entry, admit_late
 from adapters.roster import columns as c
 from adapters.roster.errors import RosterError
+from adapters.roster.households import household_steps
 from adapters.roster.planning import Step, plan
 from adapters.roster.reading import RawRoster
 from adapters.roster.validation import validate
@@ -113,16 +115,13 @@ class Scratch(ViewRows):
         known = {*self._store.stream_ids(stream.prefix), *begun}
         return sorted(s for s in map(stream.subject_of, known) if s is not None)
 
-    def overlay(self, through: int) -> list[Recorded[Any]]:
-        """The log after the views, then what the import has decided so far (numbered
-        after the log), so a rule reading a read model sees the rows above it too."""
-        tail = super().overlay(through)
-        after = tail[-1].position if tail else through
-        decided = [
+    def beyond_log(self, after: int) -> list[Recorded[Any]]:
+        """What the import has decided so far, numbered after the log's end ``after``, so
+        a rule reading a read model sees the rows above it too."""
+        return [
             Recorded(after + n, item.stream_id, item.version, item.actor_id, item.at, item.event)
             for n, item in enumerate(self.pending, start=1)
         ]
-        return [*tail, *decided]
 
     def decide(self, command: Any) -> int:
         """Decide a command with the real decider; keep its events; return how many."""
@@ -170,7 +169,7 @@ def import_roster(
         admit_late(actor_id, at, entry, now, Scratch(app.store))
     with stages("校验 / checking cells", raw.count) as advance:
         roster = validate(raw, advance)
-    steps = plan(roster, actor_id, at)
+    steps = plan(roster, actor_id, at) + household_steps(roster.households, actor_id, at)
     for attempt in range(CONFLICT_RETRIES):
         scratch = Scratch(app.store, entered_by, late_reason.strip())
         unchanged = _decide_all(scratch, steps, stages)
@@ -188,6 +187,7 @@ def import_roster(
         SheetCount(c.PEOPLE.name, len(roster.people), unchanged[c.PEOPLE.name]),
         SheetCount(c.ROLES.name, len(roster.roles), unchanged[c.ROLES.name]),
         SheetCount(c.GRIDS.name, len(roster.grids), unchanged[c.GRIDS.name]),
+        SheetCount(c.HOUSEHOLDS.name, len(roster.households), unchanged[c.HOUSEHOLDS.name]),
     )
     return ImportReport(sheets, len(scratch.pending), actor_id, at)
 

@@ -2,7 +2,8 @@
 which column to blame when a command is refused.
 
 单位 → ``FoundUnit`` (parents first), 人员 → ``RegisterPerson``, 职务 → ``AppointRole``,
-网格 → ``LayOutBlock`` (large blocks first) and ``AssignBlockPost`` for each post filled in.
+网格 → ``LayOutBlock`` (large blocks first) and ``AssignBlockPost`` for each post filled in;
+农户 → :mod:`adapters.roster.households`.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def plan(roster: Roster, actor_id: str, at: datetime) -> list[Step]:
     steps = [
         Step(
             e,
-            _build(
+            build(
                 e,
                 c.UNIT_ID,
                 FoundUnit,
@@ -80,7 +81,7 @@ def plan(roster: Roster, actor_id: str, at: datetime) -> list[Step]:
     steps += [
         Step(
             e,
-            _build(
+            build(
                 e,
                 c.PERSON_ID,
                 RegisterPerson,
@@ -103,7 +104,7 @@ def plan(roster: Roster, actor_id: str, at: datetime) -> list[Step]:
     steps += [
         Step(
             e,
-            _build(
+            build(
                 e,
                 c.ROLE,
                 AppointRole,
@@ -119,7 +120,7 @@ def plan(roster: Roster, actor_id: str, at: datetime) -> list[Step]:
     ]
     blocks = sorted(roster.grids, key=lambda e: e[c.SIZE] == BlockSize.SMALL)
     for e in blocks:
-        lay_out = _build(
+        lay_out = build(
             e,
             c.BLOCK_ID,
             LayOutBlock,
@@ -135,7 +136,7 @@ def plan(roster: Roster, actor_id: str, at: datetime) -> list[Step]:
     for e in blocks:
         for post, header in c.POST_HEADERS.items():
             if e[header] is not None:
-                assign = _build(
+                assign = build(
                     e,
                     header,
                     AssignBlockPost,
@@ -149,7 +150,8 @@ def plan(roster: Roster, actor_id: str, at: datetime) -> list[Step]:
     return steps
 
 
-def _build(entry: Entry, header: str, command_type: type[Any], **fields: Any) -> Any:
+def build(entry: Entry, header: str, command_type: type[Any], **fields: Any) -> Any:
+    """The command a row's cells make; a shape problem names the cell (``header``)."""
     try:
         return command_type(**fields)
     except (TypeError, ValueError) as error:

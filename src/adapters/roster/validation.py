@@ -14,6 +14,9 @@ from attrs import frozen
 from adapters.roster.columns import (
     BLOCK_ID,
     GRIDS,
+    HOUSE_BLOCK,
+    HOUSEHOLD_ID,
+    HOUSEHOLDS,
     PEOPLE,
     PERSON_ID,
     ROLE,
@@ -34,6 +37,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     PEOPLE.name: (PERSON_ID,),
     ROLES.name: (ROLE_UNIT, ROLE_PERSON, ROLE),
     GRIDS.name: (BLOCK_ID,),
+    HOUSEHOLDS.name: (HOUSE_BLOCK, HOUSEHOLD_ID),
 }
 
 
@@ -62,11 +66,13 @@ class Roster:
     people: tuple[Entry, ...]
     roles: tuple[Entry, ...]
     grids: tuple[Entry, ...]
+    households: tuple[Entry, ...] = ()
 
     @property
     def count(self) -> int:
         """How many rows in all."""
-        return len(self.units) + len(self.people) + len(self.roles) + len(self.grids)
+        sheets = (self.units, self.people, self.roles, self.grids, self.households)
+        return sum(len(entries) for entries in sheets)
 
 
 def validate(raw: RawRoster, advance: Callable[[int], None] | None = None) -> Roster:

@@ -55,12 +55,16 @@ EXAMPLE: Tables = {
             "cheng-bingkui",
         ],
     ],
+    c.HOUSEHOLDS.name: [
+        ["ps-dawa-g-sishan", "sishan-h01", "程大爷", "是", "cheng-jun", "wang-jinsheng"],
+        ["ps-dawa-g-sishan", "sishan-h02", "胡大妈", "否", "cheng-jun、cheng-bingkui", ""],
+    ],
 }
 
 GUIDE_SHEET = "说明"
 GUIDE_HEADER = ("表", "列", "必填", "说明", "例")
 GUIDE_NOTES = (
-    "花名册由 单位、人员、职务、网格 四张表组成;表头须与本说明一致,列的顺序不限,空行忽略。",
+    "花名册由 单位、人员、职务、网格、农户 五张表组成;表头须与本说明一致,列的顺序不限,空行忽略。",
     "导入时每一行都按系统规则核对(权限、隶属关系、名册、任期);任何一行有误则整份不导入,"
     "错误信息会指出文件、行号、列名和原因。",
     "导入命令: dangjian roster import 花名册.xlsx --as 导入人编号",

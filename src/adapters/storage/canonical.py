@@ -1,14 +1,25 @@
-"""规范 JSON — one byte string per value, so a hash of it means one thing.
+r"""规范 JSON — one byte string per value, so a hash of it means one thing.
 
-The encoding: UTF-8, object keys sorted by code point, no insignificant white space,
-non-ASCII characters written as themselves, integers only. Refused on the way in and on
-the way out: floats (and so NaN and infinities), non-string keys, duplicate keys, lone
-surrogates, and bytes that are valid JSON but not in this canonical form.
+The encoding is RFC 8785 (JSON Canonicalization Scheme, JCS) for the values the ledger
+holds: UTF-8, object keys sorted by their UTF-16 code units, no insignificant white space,
+non-ASCII characters written as themselves, the escapes of JCS (``\"`` ``\\`` ``\b``
+``\f`` ``\n`` ``\r`` ``\t``, other controls as lower-case ``\u00xx``), integers only —
+written in full, which is what JCS writes for integers of magnitude below 2**53 (JCS
+reads numbers as IEEE doubles; the ledger's integers stay far below that). Refused on the
+way in and on the way out: floats (and so NaN and infinities), non-string keys, duplicate
+keys, lone surrogates, and bytes that are valid JSON but not in this canonical form.
+
+Before RFC 8785 keys were sorted by code point. The two orders differ only where a key
+holds a character beyond U+FFFF (``{"（备注）":1,"𠮷":2}``: JCS puts ``𠮷`` first, its
+UTF-16 units D842 DFB7 sorting before U+FF08). New bytes follow JCS; :func:`canonical_loads`
+also accepts the code-point order, so events stored before still verify (their hashes
+cover their stored bytes as they are).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 
@@ -19,6 +30,11 @@ class CanonicalError(ValueError):
 _ENCODER = json.JSONEncoder(
     sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
 )
+_IN_ORDER = json.JSONEncoder(
+    sort_keys=False, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+)
+#: A character beyond the Basic Multilingual Plane: only then can UTF-16 order differ.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 #: Exact types that need no look inside (subclasses, e.g. a StrEnum, take the slow path).
 _PLAIN = frozenset({str, int, bool, type(None)})
 
@@ -32,9 +48,30 @@ def canonical_dumps(value: Any) -> bytes:
     """
     _check(value)
     try:
-        return _ENCODER.encode(value).encode("utf-8")
+        return _jcs(value).encode("utf-8")
     except UnicodeEncodeError as error:
         raise CanonicalError(f"lone surrogate in text: {error}") from error
+
+
+def _jcs(value: Any) -> str:
+    """The JCS text: JSON's encoder sorts by code point, which is UTF-16 order unless some
+    text holds a character beyond U+FFFF; then the objects are put in UTF-16 order first."""
+    text = _ENCODER.encode(value)
+    if _ASTRAL.search(text) is None:
+        return text
+    return _IN_ORDER.encode(_utf16_ordered(value))
+
+
+def _utf16_key(key: str) -> bytes:
+    return key.encode("utf-16-be", "surrogatepass")
+
+
+def _utf16_ordered(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _utf16_ordered(value[key]) for key in sorted(value, key=_utf16_key)}
+    if isinstance(value, list | tuple):
+        return [_utf16_ordered(item) for item in value]
+    return value
 
 
 def canonical_loads(data: bytes) -> Any:
@@ -51,7 +88,9 @@ def canonical_loads(data: bytes) -> Any:
     # Decoded with floats and constants refused, so the value is JSON's own (string keys,
     # lists, no floats) and the C encoder alone gives its canonical bytes.
     try:
-        again = _ENCODER.encode(value).encode("utf-8")
+        again = _jcs(value).encode("utf-8")
+        if again != data and _ASTRAL.search(data.decode("utf-8")):
+            again = _ENCODER.encode(value).encode("utf-8")  # stored before JCS key order
     except UnicodeEncodeError as error:
         raise CanonicalError(f"lone surrogate in text: {error}") from error
     if again != data:

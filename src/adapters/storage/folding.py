@@ -19,13 +19,12 @@ from attrs import frozen
 
 from adapters.storage.mapper import recorded_of
 from adapters.storage.store import EventStore, StoredRow
+from adapters.storage.tail import tail_of
 from dangjian_core.catalog import project_all
 from dangjian_core.kernel.concept import Concept
 from dangjian_core.kernel.facts import Row
 from dangjian_core.kernel.readmodel import MemoryViews, Table, Value
 from dangjian_core.kernel.recorded import Recorded
-
-PAGE = 2000
 
 
 @frozen
@@ -99,48 +98,58 @@ def fold(
 class ViewRows:
     """读模型行 — rows of the views as they stand, topped up with the log after their
     position by the same projections: exact as of the end of the log, and never writing,
-    so it is safe under a stream's lock."""
+    so it is safe under a stream's lock. The log's tail is projected once per store and
+    kept while the views stand still (:class:`adapters.storage.tail.LogTail`)."""
 
     def __init__(self, store: EventStore) -> None:
         self._store = store
-        self._tail: tuple[int, list[Recorded[Any]]] | None = None
         self._position = 0
 
     def rows(self, table: Table, where: Mapping[str, Value]) -> list[Row]:
         """Matching rows of a view, with the events after the views' position applied."""
+        keys = table.key_names
         with self._store.views() as views:
-            through = views.position()
+            touched, end = tail_of(self._store).rows(self._store, views, table)
             found = views.select(table.name, where)
-            tail = self.overlay(through)
-            changes = [c for r in tail for c in project_all(r) if c.table == table.name]
+            self._position = max(self._position, end)
+            changes = [
+                c for r in self.beyond_log(end) for c in project_all(r) if c.table == table.name
+            ]
             if not changes:
-                return found
+                return _patched(found, touched, keys, where)
             overlay = MemoryViews([table])
-            keys = table.key_names
+            mine = overlay.rows[table.name]
             for row in found:
-                overlay.rows[table.name][tuple(row[k] for k in keys)] = dict(row)
+                mine[tuple(row[k] for k in keys)] = dict(row)
+            for key, row in touched.items():
+                mine[key] = dict(row)
             for change in changes:
                 key = tuple(change.key[k] for k in keys)
-                if key not in overlay.rows[table.name]:
+                if key not in mine:
                     for row in views.select(table.name, dict(change.key)):
-                        overlay.rows[table.name][key] = dict(row)
+                        mine[key] = dict(row)
         overlay.apply(changes)
         return overlay.select(table.name, where)
 
-    def overlay(self, through: int) -> list[Recorded[Any]]:
-        """The events to apply on top of views that stand at ``through``: the log after it."""
-        return self._events_after(through)
-
-    def _events_after(self, through: int) -> list[Recorded[Any]]:
-        if self._tail is None or self._tail[0] != through:
-            events, after = [], through
-            while page := self._store.read_log(after, PAGE):
-                events += [recorded_of(row) for row in page]
-                after = page[-1].position
-            self._tail = (through, events)
-            self._position = max(self._position, after)
-        return self._tail[1]
+    def beyond_log(self, after: int) -> list[Recorded[Any]]:  # noqa: ARG002
+        """Events decided but not yet in the log, numbered after position ``after``, to
+        apply on top of the log's tail (none here; an import's scratch has some)."""
+        return []
 
     def position(self) -> int:
         """The last log position read for the rows (0 before any)."""
         return self._position
+
+
+def _patched(
+    found: list[Row], touched: Mapping[tuple[Value, ...], Row], keys: tuple[str, ...],
+    where: Mapping[str, Value],
+) -> list[Row]:  # fmt: skip
+    """The rows found in the views, each the tail touched replaced by its newer self, and
+    the tail's other rows that match."""
+    if not touched:
+        return found
+    rows = [row for row in found if tuple(row[k] for k in keys) not in touched]
+    wanted = list(where.items())
+    rows += [dict(row) for row in touched.values() if all(row[n] == v for n, v in wanted)]
+    return rows

@@ -18,13 +18,14 @@ from typing import Any
 import attrs
 from attrs import frozen
 from cattrs.errors import BaseValidationError
-from cattrs.gen import make_dict_unstructure_fn
+from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.preconf.json import make_converter
 
 from adapters.storage.canonical import CanonicalError, canonical_dumps
 from adapters.storage.errors import CorruptEvent
 from adapters.storage.store import StoredRow
 from dangjian_core.catalog import EVENT_NAMES, EVENT_TYPES
+from dangjian_core.evaluation.scheme import Scheme
 from dangjian_core.kernel.errors import InvalidCommand
 from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.tasks.events import TaskIssued
@@ -109,6 +110,11 @@ def _omitting_defaults(kind: type[Any]) -> None:
 
 
 _omitting_defaults(TaskIssued)
+# A scheme's no-show rule (added later) is left out while None: schemes adopted without
+# one are stored exactly as before (their other defaults are stored, so no strict read).
+converter.register_unstructure_hook(
+    Scheme, make_dict_unstructure_fn(Scheme, converter, no_show=override(omit_if_default=True))
+)
 
 
 @frozen

@@ -9,8 +9,9 @@ import attrs
 from eventsourcing.persistence import IntegrityError, StoredEvent
 from eventsourcing.popo import POPOApplicationRecorder
 
-from adapters.storage.chain import ChainEntry, LinkedEvent, extend, genesis
+from adapters.storage.chain import ChainEntry, LinkedEvent, event_bytes, extend, genesis
 from adapters.storage.errors import StorageError, VersionConflict
+from adapters.storage.merkle import HashTree, leaf_hash
 from adapters.storage.secrets import MemorySecrets, SqlSecrets
 from adapters.storage.store import (
     Attempt,
@@ -105,6 +106,8 @@ class MemoryEventStore(EventStore):
         self.commands: dict[str, CommandRecord] = {}
         self._ledger = ledger or "dangjian:memory"
         self.chain: list[ChainEntry] = []
+        self.tree = HashTree()
+        self.binding: str | None = None
         self.checkpoints: list[CheckpointRecord] = []
         self.attempts: list[Attempt] = []
         self._views = MemoryViews(ALL_TABLES)
@@ -141,6 +144,8 @@ class MemoryEventStore(EventStore):
             for position, s in zip(positions, stored, strict=True)
         ]
         self.chain += extend(seq, previous, events)
+        for event in events:
+            self.tree.append(leaf_hash(event_bytes(event)))
 
     @property
     def ledger(self) -> str:
@@ -150,6 +155,19 @@ class MemoryEventStore(EventStore):
     def chain_at(self, position: int) -> ChainEntry | None:
         """The chain entry covering the event at a stored position."""
         return next((entry for entry in reversed(self.chain) if entry.position == position), None)
+
+    def tree_size(self) -> int:
+        """The Merkle tree's size."""
+        return self.tree.size
+
+    def read_tree(self, indexes: Sequence[int]) -> list[bytes]:
+        """The Merkle tree's stored hashes by index."""
+        try:
+            return self.tree.read(indexes)
+        except IndexError as error:
+            raise StorageError(
+                "默克尔树缺少节点", f"the Merkle tree lacks a hash: {error}"
+            ) from error
 
     def read_chain(self, after_seq: int, limit: int) -> list[ChainEntry]:
         """Chain entries after a sequence number."""
@@ -162,6 +180,20 @@ class MemoryEventStore(EventStore):
                 "该大小的检查点已存在", f"a checkpoint of size {checkpoint.size} exists"
             )
         self.checkpoints = sorted([*self.checkpoints, checkpoint], key=lambda c: c.size)
+
+    def record_binding(self, note: str) -> None:
+        """Keep the chain-to-tree statement."""
+        self.binding = note
+
+    def read_binding(self) -> str | None:
+        """The chain-to-tree statement."""
+        return self.binding
+
+    def record_cosigned(self, size: int, note: str) -> None:
+        """Replace a kept checkpoint's note."""
+        self.checkpoints = [
+            attrs.evolve(c, note=note) if c.size == size else c for c in self.checkpoints
+        ]
 
     def read_checkpoints(self) -> list[CheckpointRecord]:
         """Every checkpoint, smallest first."""

@@ -14,6 +14,7 @@ from attrs import frozen
 
 from adapters.storage.secrets import secret_statements
 from adapters.storage.sql_ledger import SqlLedger, ledger_statements
+from adapters.storage.sql_tree import catch_up
 from adapters.storage.sql_views import prepare_views
 from adapters.storage.store import CommandRecord
 
@@ -105,5 +106,6 @@ def prepare_tables(cursor: Any, dialect: Dialect, ledger: str) -> str:
         cursor.execute(statement)
     sql = SqlLedger(cursor, dialect.mark, dialect.prefix)
     name = sql.claim_name(ledger)
+    catch_up(cursor, dialect.prefix, dialect.mark, EventSql.of(dialect).select_log)
     prepare_views(sql, cursor, dialect.int_type, dialect.tracking_table, dialect.prefix)
     return name

@@ -12,10 +12,20 @@ from collections.abc import Sequence
 from typing import Any
 
 from adapters.storage.chain import ChainEntry, LinkedEvent, extend, genesis
+from adapters.storage.sql_tree import (
+    TreeGrowth,
+    apply_growth,
+    read_hashes,
+    tree_size,
+    tree_state_sql,
+    tree_statements,
+)
 from adapters.storage.store import Attempt, CheckpointRecord, NewEvent
 
 #: Environment variable naming the ledger of a new SQL store (its genesis hash is bound to it).
 LEDGER_ENV = "DANGJIAN_LEDGER"
+#: The meta key of the signed chain-to-tree statement (:mod:`adapters.audit.binding`).
+BINDING_KEY = "tree_binding"
 _ATTEMPT_COLUMNS = (
     "recorded_at, at, actor_id, command_type, stream_id, command_id, code, reason, command"
 )
@@ -33,6 +43,7 @@ def ledger_statements(prefix: str, int_type: str, serial: str) -> list[str]:
         f"CREATE TABLE IF NOT EXISTS {prefix}dangjian_attempts ({serial}, recorded_at TEXT, "
         "at TEXT, actor_id TEXT, command_type TEXT, stream_id TEXT, command_id TEXT, "
         "code TEXT, reason TEXT, command TEXT)",
+        *tree_statements(prefix, int_type),
     ]
 
 
@@ -58,8 +69,19 @@ def attempt_params(attempt: Attempt) -> list[str]:
 
 
 def chain_head_sql(prefix: str) -> str:
-    """The SELECT of the chain's last entry (sequence number and hash)."""
-    return f"SELECT seq, hash FROM {prefix}dangjian_chain ORDER BY seq DESC LIMIT 1"
+    """The SELECT of the chain's last entry (sequence number and hash) and the Merkle
+    tree's state (:mod:`~adapters.storage.sql_tree`)."""
+    return (
+        f"SELECT seq, hash, {tree_state_sql(prefix)} FROM {prefix}dangjian_chain "
+        "ORDER BY seq DESC LIMIT 1"
+    )
+
+
+def tree_growth(head: Sequence[Any] | None, events: Sequence[LinkedEvent]) -> TreeGrowth:
+    """The Merkle tree's growth by events that follow the chain's head row."""
+    return TreeGrowth(None if head is None else head[2], 0 if head is None else int(head[0])).add(
+        events
+    )
 
 
 def linked_events(
@@ -131,8 +153,11 @@ class SqlLedger:
         return self.meta("ledger") or name
 
     def link(self, ledger: str, events: Sequence[LinkedEvent]) -> list[ChainEntry]:
-        """Chain new events after the current head, and write the links."""
-        entries = chain_after(self._one(chain_head_sql(self._prefix)), ledger, events)
+        """Chain new events after the current head, and write the links and the Merkle
+        tree's new hashes."""
+        head = self._one(chain_head_sql(self._prefix))
+        apply_growth(self._cursor, self._prefix, self._mark, tree_growth(head, events))
+        entries = chain_after(head, ledger, events)
         marks = ", ".join([self._mark] * 3)
         sql = f"INSERT INTO {self._prefix}dangjian_chain VALUES ({marks})"
         rows = [(e.seq, e.position, e.hash.hex()) for e in entries]
@@ -141,6 +166,14 @@ class SqlLedger:
         else:
             self._cursor.executemany(sql, rows)
         return entries
+
+    def tree_size(self) -> int:
+        """How many events the Merkle tree covers."""
+        return tree_size(self._cursor, self._prefix)
+
+    def read_tree(self, indexes: Sequence[int]) -> list[bytes]:
+        """The Merkle tree's stored hashes by index."""
+        return read_hashes(self._cursor, self._prefix, self._mark, indexes)
 
     def entry_at(self, position: int) -> ChainEntry | None:
         """The chain entry covering the event at a stored position."""
@@ -173,6 +206,14 @@ class SqlLedger:
                 checkpoint.reason,
                 checkpoint.cut_at,
             ],
+        )
+
+    def replace_note(self, size: int, note: str) -> None:
+        """Replace the note of the checkpoint of ``size``."""
+        self._cursor.execute(
+            f"UPDATE {self._prefix}dangjian_checkpoints SET note = {self._mark} "
+            f"WHERE size = {self._mark}",
+            [note, size],
         )
 
     def checkpoints(self) -> list[CheckpointRecord]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -142,6 +142,11 @@ class SqlViewTransaction(ViewTransaction):
         self._log = log
         self._pending: list[Change] = []
 
+    @property
+    def cursor(self) -> Any:
+        """The transaction's database cursor (for bulk copies between stores)."""
+        return self._cursor
+
     def read_log(self, after_position: int, limit: int) -> list[StoredRow] | None:
         """The log read through this transaction's connection (when the store gave a reader)."""
         return None if self._log is None else self._log(after_position, limit)
@@ -197,6 +202,25 @@ class SqlViewTransaction(ViewTransaction):
     def dump(self) -> dict[str, Rows]:
         """Every table's rows, sorted the same way as the in-memory views."""
         return {t.name: sort_rows(t, self.select(t.name, {})) for t in ALL_TABLES}
+
+    def pages(self, table: str, size: int) -> Iterator[Rows]:
+        """A table's rows in key order, ``size`` at a time, each page found from the last
+        key of the one before (keyset paging: memory stays flat however large the view)."""
+        self._flush()
+        spec = _TABLES[table]
+        names = [c.name for c in spec.columns]
+        keys = ", ".join(spec.key_names)
+        head = f"SELECT {', '.join(names)} FROM {table_name(table, self._prefix)}"
+        marks = ", ".join([self._mark] * len(spec.key_names))
+        last: list[Value] | None = None
+        while True:
+            where = "" if last is None else f" WHERE ({keys}) > ({marks})"
+            self._cursor.execute(f"{head}{where} ORDER BY {keys} LIMIT {int(size)}", last or [])
+            rows = [dict(zip(names, _values(row), strict=True)) for row in self._cursor.fetchall()]
+            if not rows:
+                return
+            yield rows
+            last = [rows[-1][name] for name in spec.key_names]
 
 
 def _typed(

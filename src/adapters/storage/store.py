@@ -192,12 +192,33 @@ class AuditLog(ABC):
         """Hash-chain entries after a sequence number, in order."""
 
     @abstractmethod
+    def tree_size(self) -> int:
+        """How many events the Merkle tree covers (:mod:`adapters.storage.merkle`)."""
+
+    @abstractmethod
+    def read_tree(self, indexes: Sequence[int]) -> list[bytes]:
+        """The Merkle tree's stored hashes by tlog index, in the order asked."""
+
+    @abstractmethod
     def chain_at(self, position: int) -> ChainEntry | None:
         """The chain entry covering the event at a stored position (None: no such event)."""
 
     @abstractmethod
     def record_checkpoint(self, checkpoint: CheckpointRecord) -> None:
         """Keep a signed checkpoint (sizes are unique)."""
+
+    @abstractmethod
+    def record_binding(self, note: str) -> None:
+        """Keep the signed statement binding the chain's last checkpoint to the tree."""
+
+    @abstractmethod
+    def read_binding(self) -> str | None:
+        """The chain-to-tree statement, if one was made."""
+
+    @abstractmethod
+    def record_cosigned(self, size: int, note: str) -> None:
+        """Replace a kept checkpoint's note by the same note with more signatures (a
+        witness's cosignature); the caller checks that only signature lines were added."""
 
     @abstractmethod
     def read_checkpoints(self) -> list[CheckpointRecord]:

@@ -7,10 +7,10 @@ event and recording that it was applied cannot happen: both land or neither does
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from dangjian_core.kernel.readmodel import Change, MemoryViews, Value
+from dangjian_core.kernel.readmodel import Change, MemoryViews, Value, sort_rows
 
 if TYPE_CHECKING:
     from adapters.storage.store import StoredRow
@@ -50,6 +50,12 @@ class ViewTransaction(ABC):
     @abstractmethod
     def dump(self) -> dict[str, Rows]:
         """Every view's rows in key order."""
+
+    def pages(self, table: str, size: int) -> Iterator[Rows]:
+        """A table's rows in key order, at most ``size`` per page."""
+        rows = self.dump()[table]
+        for start in range(0, len(rows), size):
+            yield rows[start : start + size]
 
     def read_log(self, after_position: int, limit: int) -> list[StoredRow] | None:  # noqa: ARG002
         """The store's log after a position, read in this transaction where the backend
@@ -108,3 +114,9 @@ class MemoryViewTransaction(ViewTransaction):
     def dump(self) -> dict[str, Rows]:
         """All rows."""
         return self._views.dump()
+
+    def pages(self, table: str, size: int) -> Iterator[Rows]:
+        """One table's rows in key order, ``size`` at a time."""
+        rows = sort_rows(self._views.tables[table], self._views.select(table, {}))
+        for start in range(0, len(rows), size):
+            yield rows[start : start + size]

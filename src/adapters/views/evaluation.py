@@ -185,6 +185,8 @@ def counted_wall(views: Selecting, unit_id: str, cycle: str, raw: list[Standing]
     state = state_of(views, unit_id, cycle)
     if state is None or state.scheme is None:
         return raw
-    return [
-        counted_standing(state, s, _person_lines(views, unit_id, s.person_id, cycle)) for s in raw
-    ]
+    lines: dict[str, list[LedgerLine]] = {}
+    where = {"branch_id": unit_id, "cycle": cycle}
+    for row in views.select("ledger", where, ("position",)):  # one query for the wall
+        lines.setdefault(str(row["person_id"]), []).append(line_of(row))
+    return [counted_standing(state, s, lines.get(s.person_id, [])) for s in raw]

@@ -8,7 +8,7 @@ from attrs import frozen
 from adapters.storage.views import Selecting
 from adapters.views.units import roll
 from dangjian_core.grids.events import GridPost
-from dangjian_core.grids.queries import MemberLinks, is_stale, link_shortfalls
+from dangjian_core.grids.queries import MemberLinks, is_stale, last_visit, link_shortfalls
 from dangjian_core.people.events import PartyStatus
 
 
@@ -110,8 +110,11 @@ class StalePair:
     visits: int
 
 
-def stale_pairs(views: Selecting, branch_id: str, since: str) -> list[StalePair]:
-    """The branch's pairs with no visit on or after ``since`` (an ISO date)."""
+def stale_pairs(
+    views: Selecting, branch_id: str, since: str, until: str | None = None
+) -> list[StalePair]:
+    """The branch's pairs with no visit from ``since`` to ``until`` (ISO dates; visits
+    after ``until`` are left out, so the report is the one that day would have shown)."""
     found = []
     for block in views.select("grid_blocks", {"branch_id": branch_id}, order_by=("block_id",)):
         block_id = str(block["block_id"])
@@ -122,8 +125,10 @@ def stale_pairs(views: Selecting, branch_id: str, since: str) -> list[StalePair]
         for pair in views.select("pairs", {"block_id": block_id}, order_by=("household_id",)):
             where = {k: pair[k] for k in ("block_id", "household_id", "person_id")}
             days = [str(v["visited_on"]) for v in views.select("visits", where)]
-            last = max(days, default=None)
-            if is_stale(days, since):
+            if until is not None:
+                days = [day for day in days if day <= until]
+            last = last_visit(days)
+            if is_stale(days, since, until):
                 household_id = str(pair["household_id"])
                 found.append(
                     StalePair(
@@ -132,7 +137,7 @@ def stale_pairs(views: Selecting, branch_id: str, since: str) -> list[StalePair]
                         heads.get(household_id, ""),
                         str(pair["person_id"]),
                         last,
-                        int(str(pair["visits"] or 0)),
+                        len(days),
                     )
                 )
     return found

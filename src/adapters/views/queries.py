@@ -109,11 +109,11 @@ class Queries:
             one(views.select("units", {"unit_id": branch_id}), "组织", branch_id)
             return grids.shortfalls(views, branch_id, year)
 
-    def stale_pairs(self, branch_id: str, since: str) -> list[StalePair]:
-        """结对帮扶: pairs with no visit on or after ``since`` (an ISO date)."""
+    def stale_pairs(self, branch_id: str, since: str, until: str | None = None) -> list[StalePair]:
+        """结对帮扶: pairs with no visit from ``since`` to ``until`` (ISO dates)."""
         with read(self._store) as views:
             one(views.select("units", {"unit_id": branch_id}), "组织", branch_id)
-            return grids.stale_pairs(views, branch_id, since)
+            return grids.stale_pairs(views, branch_id, since, until)
 
     def trail(self, subject: str, say: trail.Say | None = None) -> Rows:
         """Every event of ``branch:ID`` (any unit; its tasks' events included), ``task:ID`` or

@@ -29,3 +29,15 @@ def tasks(views: Selecting, branch_id: str) -> Rows:
     """A branch's tasks, newest first."""
     rows = views.select("tasks", {"branch_id": branch_id}, order_by=("position",))
     return list(reversed(rows))
+
+
+def waitlist(view: TaskView) -> list[dict[str, Any]]:
+    """The task's waiting claims in order, each with its ``place`` (1 is next)."""
+    waiting = [c for c in view.claims if c.get("status") == "waiting"]
+    ordered = sorted(waiting, key=lambda c: (int(c.get("queue") or 0), str(c["person_id"])))
+    return [{**claim, "place": n} for n, claim in enumerate(ordered, 1)]
+
+
+def place_of(view: TaskView, person_id: str) -> int | None:
+    """The person's place on the task's waitlist (None: not waiting)."""
+    return next((c["place"] for c in waitlist(view) if c["person_id"] == person_id), None)

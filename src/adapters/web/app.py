@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from adapters.web import (
     hall,
     invitations,
+    judging,
     live,
     login,
     mine,
@@ -25,9 +26,14 @@ from adapters.web import (
     points,
     public,
     public_boards,
+    public_campaigns,
     public_commitments,
+    public_contests,
     public_development,
+    public_duties,
+    public_matters,
     review,
+    verify_points,
     vetting,
 )
 from adapters.web.session import FormForged, LoginRequired, login_path
@@ -53,8 +59,14 @@ ROUTERS = (
     public.router,
     public_boards.router,
     public_commitments.router,
+    public_contests.router,
+    judging.router,
+    public_campaigns.router,
+    public_duties.router,
     public_development.router,
+    public_matters.router,
     objections.router,
+    verify_points.router,
 )
 
 

@@ -43,6 +43,15 @@ class TaskCard:
     #: The reader's claim: its status (``""`` for none) and its Chinese name.
     mine: str
     mine_zh: str
+    #: Fair claiming: a full task takes a waitlist; the draw window's end while claims
+    #: are collected for the draw (``""``: none, or drawn).
+    waitlist: bool = False
+    draw_until: str = ""
+
+    @property
+    def leavable(self) -> bool:
+        """Whether the reader waits (on the waitlist or in the draw) and may leave."""
+        return self.mine in (ClaimStatus.WAITING.value, ClaimStatus.ENTERED.value)
 
     @property
     def claimable(self) -> bool:
@@ -105,7 +114,14 @@ def _card(views: Selecting, row: dict[str, Any], mine: str, now: datetime) -> Ta
         reserved="、".join(reserved),
         mine=mine,
         mine_zh=CLAIM_STATUS_NAMES[ClaimStatus(mine)] if mine else "",
+        waitlist=bool(row.get("waitlist")),
+        draw_until=_window(row, now),
     )
+
+
+def _window(row: dict[str, Any], now: datetime) -> str:
+    until = row.get("draw_until")
+    return "" if not until or row.get("drawn") else when(str(until), now)
 
 
 def _name(views: Selecting, person_id: str) -> str:

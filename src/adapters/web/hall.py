@@ -12,6 +12,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from adapters.audit.draw_seed import hold_draw
 from adapters.identity import Principal
 from adapters.web.acting import KEY_FIELD, act, app_of, back_to, form_key, status_of
 from adapters.web.cards import TaskCard, faster, hall_cards
@@ -20,6 +21,7 @@ from adapters.web.templates import render
 from adapters.web.wording import when
 from dangjian_core.kernel.errors import DangjianError
 from dangjian_core.tasks.commands import ClaimTask, WithdrawClaim
+from dangjian_core.tasks.events import ClaimWaitlisted, DrawEntered, WaitlistLeft
 from dangjian_core.tasks.state import NoSlotsLeft
 
 router = APIRouter(include_in_schema=False)
@@ -28,6 +30,9 @@ router = APIRouter(include_in_schema=False)
 DONE = {
     "claimed": "领办成功！请在截止前做完，再到「我的任务」里提交完成情况。",
     "withdrawn": "已撤回领办，名额已让给别人。",
+    "left": "已放弃候补（或抽签）。",
+    "entered": "已报名抽签。抽签窗口结束后按公开的规则抽出名额，结果在「我的任务」里看。",
+    "waiting": "名额已满，已加入候补。有人撤回时按顺序递补，递补后群里会通知。",
 }
 
 Field = Annotated[str, Form()]
@@ -47,10 +52,14 @@ def claim(request: Request, task_id: Field = "", key: Key = "", csrf: Csrf = "")
     who = member(request)
     check_form(who, csrf)
     try:
-        act(request, who, ClaimTask, key, task_id=task_id)
+        # A task whose draw window has ended is drawn first (the seed: the log's head).
+        hold_draw(app_of(request), task_id, who.person_id)
+        outcome = act(request, who, ClaimTask, key, task_id=task_id)
     except DangjianError as refusal:
         return _page(request, who, refusal=refusal, task_id=task_id)
-    return _done("/hall", "claimed", task_id)
+    kinds = {type(recorded.event) for recorded in outcome.events}
+    done = "entered" if DrawEntered in kinds else "waiting" if ClaimWaitlisted in kinds else ""
+    return _done("/hall", done or "claimed", task_id)
 
 
 @router.post("/hall/withdraw")
@@ -61,10 +70,11 @@ def withdraw(
     who = member(request)
     check_form(who, csrf)
     try:
-        act(request, who, WithdrawClaim, key, task_id=task_id)
+        outcome = act(request, who, WithdrawClaim, key, task_id=task_id)
     except DangjianError as refusal:
         return _page(request, who, refusal=refusal, task_id=task_id)
-    return _done(back_to(back, ("/hall", "/mine")), "withdrawn", task_id)
+    left = any(isinstance(recorded.event, WaitlistLeft) for recorded in outcome.events)
+    return _done(back_to(back, ("/hall", "/mine")), "left" if left else "withdrawn", task_id)
 
 
 def _done(path: str, done: str, task_id: str) -> Response:

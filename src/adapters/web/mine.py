@@ -29,6 +29,7 @@ router = APIRouter(include_in_schema=False)
 DONE = {
     "submitted": "已提交，等待审核。审核结果会显示在这里。",
     "withdrawn": "已撤回领办，名额已让给别人。",
+    "left": "已放弃候补（或抽签）。",
 }
 
 

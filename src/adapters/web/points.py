@@ -18,6 +18,7 @@ from adapters.web.acting import app_of, names
 from adapters.web.cards import home_branch
 from adapters.web.session import member
 from adapters.web.templates import render
+from adapters.web.verify_points import verify_qr
 from adapters.web.wording import period, signed, when
 from dangjian_core.kernel.time import cycle_of
 from dangjian_core.points.projections import KIND_NAMES
@@ -69,6 +70,7 @@ def points(request: Request, cycle: str = "") -> Response:
         lines=_lines(request, explained),
         summed=sum(line.delta for line in explained.lines),
         categories=sorted(explained.categories.items()),
+        verify_qr=verify_qr(request, who.person_id, chosen),
     )
 
 

@@ -44,7 +44,16 @@ PAGES = (
     ("stars", "创星榜"),
     ("commitments", "党员公开承诺"),
     ("development", "发展党员公示"),
+    ("matters", "村务公开"),
+    ("campaigns", "攻坚看板"),
+    ("duties", "履职情况"),
+    ("contests", "述职擂台赛"),
 )
+
+
+def _units_with(views: Any, table: str, column: str = "unit_id") -> set[str]:
+    """The units that have any row in ``table``."""
+    return {str(row[column]) for row in views.select(table, {})}
 
 
 def app_of(request: Request) -> Dangjian:
@@ -133,6 +142,12 @@ def index(request: Request) -> Response:
             for row in views.select("commitment_pledges", {})
             if row["status"] in ON_THE_BOARD
         }
+        more = {
+            "matters": _units_with(views, "matters"),
+            "campaigns": _units_with(views, "campaigns"),
+            "duties": _units_with(views, "duties"),
+            "contests": _units_with(views, "contests", "host_unit_id"),
+        }
     units = []
     for node in app.queries.tree(app.now()):
         posted = {
@@ -140,6 +155,7 @@ def index(request: Request) -> Response:
             "stars": node.unit_id in starred,
             "commitments": node.unit_id in pledging,
             "development": node.unit_id in developing,
+            **{page: node.unit_id in units_of for page, units_of in more.items()},
         }
         units.append((node, [(page, label) for page, label in PAGES if posted[page]]))
     address = page_address(request)

@@ -33,7 +33,7 @@ COMMITMENT_PLEDGES = Table(
         Column("score", "int"),
         Column("outcome"),
     ),
-    indexes=(("owner_id",),),
+    indexes=(("owner_id",), ("year",)),
 )
 COMMITMENT_PROGRESS = Table(
     "commitment_progress",

@@ -8,10 +8,20 @@
   upheld (the person leaves the list, the next eligible activist moves up) or dismissed;
 - the list is confirmed only after the period, with every objection resolved and nobody
   moved up since the last notice.
+
+The period rules are the calendar's (:mod:`~dangjian_core.calendar.notices`), shared with a
+village's publications (决议公开, 实施结果公开).
 """
 
 from __future__ import annotations
 
+from dangjian_core.calendar.notices import (
+    Breach,
+    NoticePeriod,
+    early_breach,
+    notice_period,
+    outside_breach,
+)
 from dangjian_core.calendar.workdays import Calendar
 from dangjian_core.development import ranking
 from dangjian_core.development.commands import (
@@ -94,7 +104,7 @@ def post(
     _not_confirmed(board)
     if command.posted_on < local_date(proposal.closed_at):
         raise InvalidCommand("公示日期早于周期结算", "the notice cannot begin before the close")
-    end = calendar.notice_period_end(command.posted_on, command.days)
+    end = notice_period(calendar, command.posted_on, command.days).end
     event = NoticePosted(
         command.unit_id,
         command.cycle,
@@ -137,13 +147,7 @@ def object_to(command: FileObjection, board: DevelopmentState) -> list[Developme
         if existing.filed == event:
             return []
         refuse("objection_id", f"异议编号 {command.objection_id} 已被占用", "objection id taken")
-    day = local_date(command.at)
-    if not notice.posted_on <= day <= notice.period_end:
-        refuse(
-            "notice_period",
-            f"公示期为 {notice.posted_on} 至 {notice.period_end}, {day} 不在公示期内",
-            f"objections are filed from {notice.posted_on} to {notice.period_end}, not on {day}",
-        )
+    _keep(outside_breach(_period(notice), local_date(command.at)))
     if command.person_id not in board.selected:
         raise UnknownSubject(
             f"{command.person_id} 不在公示名单上", f"{command.person_id} is not on the posted list"
@@ -195,12 +199,7 @@ def confirm(command: ConfirmList, board: DevelopmentState) -> list[DevelopmentEv
             "someone moved up onto the list after the notice: post it again",
         )
     day = local_date(command.at)
-    if day <= notice.period_end:
-        refuse(
-            "after_notice",
-            f"公示期至 {notice.period_end}, 期满后才能确定名单",
-            f"the notice runs until {notice.period_end}; confirm after it",
-        )
+    _keep(early_breach(_period(notice), day, ("确定名单", "confirm")))
     pending = board.open_objections
     if pending:
         ids = "、".join(o.objection_id for o in pending)
@@ -283,3 +282,12 @@ def _objection(board: DevelopmentState, objection_id: str, wanted: Outcome) -> O
             f"objection {objection_id} was already {objection.outcome.value}",
         )
     return objection
+
+
+def _period(notice: NoticePosted) -> NoticePeriod:
+    return NoticePeriod(notice.posted_on, notice.days, notice.period_end)
+
+
+def _keep(breach: Breach | None) -> None:
+    if breach is not None:
+        refuse(breach.rule, breach.zh, breach.en)

@@ -38,4 +38,5 @@ CONCEPT: Concept[EvaluationCommand, EvaluationEvent, EvaluationState | None] = C
     authority=permissions.replay,
     projections=projections.PROJECTIONS,
     guards=policies.GUARDS,
+    follow_ups=policies.follow_ups,
 )

@@ -5,16 +5,20 @@
   (:class:`~dangjian_core.tasks.commands.RevokePoints`) or adjustment
   (:class:`~dangjian_core.points.commands.AdjustPoints`) may touch its points — not even
   a repeat of one made before the close.
+- 未履约: a no-show costs what the scheme's no-show rule says — a deduction (a follow-up
+  of the concluded task) and days without claiming (a guard on claims):
+  :mod:`~dangjian_core.evaluation.no_shows`.
 """
 
 from __future__ import annotations
 
+from dangjian_core.evaluation.no_shows import follow_ups, not_blocked
 from dangjian_core.evaluation.state import EVALUATION, closed_refusal, evaluation_id
 from dangjian_core.kernel.concept import Guard
 from dangjian_core.kernel.facts import Facts
 from dangjian_core.kernel.time import cycle_of
 from dangjian_core.points.commands import AdjustPoints
-from dangjian_core.tasks.commands import ApproveCompletion, RevokePoints
+from dangjian_core.tasks.commands import ApproveCompletion, ClaimTask, RevokePoints
 from dangjian_core.tasks.state import TASK
 from dangjian_core.units.state import UNIT
 
@@ -40,4 +44,9 @@ def cycle_open(command: ApproveCompletion | RevokePoints | AdjustPoints, facts: 
         open_cycle(facts, task.issued.branch_id, claim.cycle)
 
 
-GUARDS = (Guard((ApproveCompletion, RevokePoints, AdjustPoints), cycle_open),)
+__all__ = ["GUARDS", "follow_ups", "open_cycle"]
+
+GUARDS = (
+    Guard((ApproveCompletion, RevokePoints, AdjustPoints), cycle_open),
+    Guard((ClaimTask,), not_blocked),
+)

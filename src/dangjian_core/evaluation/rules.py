@@ -22,7 +22,7 @@ from dangjian_core.evaluation.events import (
     VetoRecorded,
 )
 from dangjian_core.evaluation.queries import cycle_ledger
-from dangjian_core.evaluation.scheme import Scheme
+from dangjian_core.evaluation.scheme import NO_SHOW_CODE, Scheme
 from dangjian_core.evaluation.standings import standings
 from dangjian_core.evaluation.state import (
     EvaluationError,
@@ -64,8 +64,15 @@ def in_force(state: EvaluationState) -> Scheme:
 
 
 def deduct(command: ApplyDeduction, state: EvaluationState) -> list[EvaluationEvent]:
-    """A fixed deduction item; a once-a-year item only once per person."""
-    item = in_force(state).deduction(command.code)
+    """A fixed deduction item; a once-a-year item only once per person. The code
+    ``no-show`` (a no-show's follow-up) applies the item the scheme's no-show rule
+    names, and nothing without a scheme or such a rule."""
+    if command.code == NO_SHOW_CODE:
+        item = None if state.scheme is None else state.scheme.no_show_item()
+        if item is None:
+            return []
+    else:
+        item = in_force(state).deduction(command.code)
     if item is None:
         raise InvalidCommand(
             f"积分细则中没有扣分项 {command.code}", f"the scheme has no deduction {command.code}"
@@ -76,7 +83,7 @@ def deduct(command: ApplyDeduction, state: EvaluationState) -> list[EvaluationEv
     )  # fmt: skip
     earlier = [d for d in state.deductions if d.deduction_id == command.deduction_id]
     if earlier:
-        if (earlier[0].person_id, earlier[0].code) == (command.person_id, command.code):
+        if (earlier[0].person_id, earlier[0].code) == (command.person_id, item.code):
             return []
         raise EvaluationError(
             f"扣分编号 {command.deduction_id} 已被使用",
@@ -85,6 +92,8 @@ def deduct(command: ApplyDeduction, state: EvaluationState) -> list[EvaluationEv
     if item.once_a_year and any(
         d.code == item.code for d in state.deductions_of(command.person_id)
     ):
+        if command.code == NO_SHOW_CODE:
+            return []  # a later no-show of the year costs nothing more under a once-a-year item
         raise OnceAYear(
             f"{command.person_id} 本年度已扣过「{item.label}」(每年限一次)",
             f"{command.person_id} was already deducted for {item.code} this cycle (once a year)",

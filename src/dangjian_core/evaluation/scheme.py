@@ -4,7 +4,8 @@ A scheme names its categories, each with a yearly cap (封顶): a *sum* category
 ledger lines it takes, clipped to ``[0, cap]``; a *deduction* category starts at its cap
 (the base, 基础分) and loses the deductions applied to it, floored at 0. It also lists the
 fixed deduction items (扣分项, some at most once a year), the one-vote vetoes (一票否决)
-and, optionally, the weighted dimensions of the activists' evaluation (积极分子考评维度).
+and, optionally, the weighted dimensions of the activists' evaluation (积极分子考评维度)
+and what a no-show on a claimed task costs (未履约: a deduction item, days without claiming).
 The classes carry no validators (a scheme is stored inside an event, and a stored event
 must always load); :func:`check_scheme` checks a scheme's shape when it is adopted. The
 TOML files that describe schemes are read by the adapter.
@@ -72,6 +73,37 @@ class Dimension:
     from_points: bool = False
 
 
+#: The deduction code a no-show follow-up asks for (``eval`` applies the item the scheme's
+#: ``[no_show]`` rule names, or nothing when it names none).
+NO_SHOW_CODE = "no-show"
+
+
+@frozen
+class NoShowRule:
+    """未履约规则 — what a no-show (领办后既未提交也未撤回) costs: the deduction item
+    applied for each (``deduction``, a code of the scheme's deductions; empty: none), and
+    the days the person may claim no task after it (``block_days``; 0: none)."""
+
+    deduction: str = ""
+    block_days: int = 0
+
+
+def _no_show(scheme: Scheme) -> None:
+    rule = scheme.no_show
+    if rule is None:
+        return
+    days = rule.block_days
+    if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 365:
+        raise ValueError("未履约限领天数须为 0 至 365 / no_show.block_days must be 0..365")
+    if rule.deduction and scheme.deduction(rule.deduction) is None:
+        raise ValueError(
+            f"未履约规则的扣分项 {rule.deduction} 不存在 / no_show.deduction names no "
+            f"deduction item: {rule.deduction!r}"
+        )
+    if not rule.deduction and not days:
+        raise ValueError("未履约规则须扣分或限领 / no_show needs a deduction or block_days")
+
+
 def _unique(what: str, names: list[str]) -> None:
     if len(set(names)) != len(names):
         raise ValueError(f"{what}名称重复 / duplicate {what} names: {names}")
@@ -121,6 +153,7 @@ def check_scheme(_instance: object, _attribute: object, scheme: Any) -> None:
         raise ValueError("各维度权重之和须为 100 / dimension weights must sum to 100")
     if sum(d.from_points for d in scheme.dimensions) > 1:
         raise ValueError("至多一个维度取自积分 / at most one dimension comes from points")
+    _no_show(scheme)
 
 
 @frozen
@@ -132,6 +165,8 @@ class Scheme:
     deductions: tuple[DeductionItem, ...] = ()
     vetoes: tuple[VetoItem, ...] = ()
     dimensions: tuple[Dimension, ...] = ()
+    #: Added later (fair claiming): what a no-show costs; None: nothing.
+    no_show: NoShowRule | None = None
 
     @property
     def total_cap(self) -> int:
@@ -148,6 +183,11 @@ class Scheme:
     def deduction(self, code: str) -> DeductionItem | None:
         """The deduction item with this code, if the scheme has it."""
         return next((d for d in self.deductions if d.code == code), None)
+
+    def no_show_item(self) -> DeductionItem | None:
+        """The deduction item a no-show costs under this scheme, if any."""
+        rule = self.no_show
+        return None if rule is None or not rule.deduction else self.deduction(rule.deduction)
 
     def veto(self, code: str) -> VetoItem | None:
         """The veto item with this code, if the scheme has it."""

@@ -4,7 +4,7 @@ over typed rows (the views select the rows; these decide who falls short).
 - 联户 1+6+N: each full or probationary member serves at least :data:`LINK_QUOTA`
   households of the branch's grid; members over :data:`EXEMPT_AGE` in the year, and those
   exempted (ill, say), are left out;
-- 结对帮扶: a pair with no visit on or after a day is stale.
+- 结对帮扶: a pair with no visit from a day up to the day asked about is stale.
 """
 
 from __future__ import annotations
@@ -49,7 +49,14 @@ def link_shortfalls(members: Iterable[MemberLinks], year: int) -> list[MemberLin
     return [member for member in members if owes_links(member, year)]
 
 
-def is_stale(visit_days: Iterable[str], since: str) -> bool:
-    """Whether a pair had no visit on or after ``since`` (ISO dates compare as text)."""
-    last = max(visit_days, default=None)
+def is_stale(visit_days: Iterable[str], since: str, until: str | None = None) -> bool:
+    """Whether a pair had no visit from ``since`` to ``until`` (both days included; ISO
+    dates compare as text). A visit after ``until`` never counts: it did not yet exist on
+    the day asked about."""
+    last = last_visit(visit_days, until)
     return last is None or last < since
+
+
+def last_visit(visit_days: Iterable[str], until: str | None = None) -> str | None:
+    """The latest visit on or before ``until`` (any, when ``until`` is None)."""
+    return max((d for d in visit_days if until is None or d <= until), default=None)

@@ -6,7 +6,8 @@
   on the branch's roll;
 - 联户 ``link_household``, 免于联户 ``exempt``: a household of the block, a person on the
   branch's roll;
-- 结对帮扶 ``pair``: a member on the roll with a low-income household of the block;
+- 结对帮扶 ``pair``: someone on the roll of the branch or of a unit above it (the town's
+  office staff, 机关单位职工) with a low-income household of the block;
 - 走访 ``log_visit``: by a paired member, for a day not after the command.
 """
 
@@ -41,7 +42,7 @@ from dangjian_core.kernel.facts import Facts
 from dangjian_core.kernel.ids import PersonId
 from dangjian_core.kernel.time import local_date
 from dangjian_core.people.state import PERSON
-from dangjian_core.units.hierarchy import live_unit
+from dangjian_core.units.hierarchy import ancestors, live_unit
 
 
 def lay_out(command: LayOutBlock, state: BlockState | None, facts: Facts) -> list[GridEvent]:
@@ -120,7 +121,7 @@ def pair(command: PairHousehold, block: BlockState, facts: Facts) -> list[GridEv
             f"农户 {command.household_id} 不是网格 {block.block_id} 的低收入农户",
             f"{command.household_id} is not a low-income household of {block.block_id}",
         )
-    person_on_roll(facts, block, command.person_id, command.at)
+    pairable(facts, block, command.person_id, command.at)
     if (command.household_id, command.person_id) in block.pairs:
         return []
     return [HouseholdPaired(block.block_id, command.household_id, command.person_id)]
@@ -152,6 +153,20 @@ def small(block: BlockState) -> None:
         raise GridError(
             f"{block.name} 是大网格,岗位和农户落实到小网格",
             f"{block.block_id} is a large block: posts and households go in small blocks",
+        )
+
+
+def pairable(facts: Facts, block: BlockState, person_id: str, at: datetime) -> None:
+    """The person must be on the roll of the block's branch, or of a unit above it (the
+    staff of the town's offices, 机关单位职工, pair with households too: seed 003)."""
+    person = facts.get(PERSON, PersonId(person_id))
+    home = None if person is None else live_unit(facts, person.branch_at(at), at)
+    branch = live_unit(facts, block.branch_id, at)
+    chain = [] if branch is None else [branch, *ancestors(facts, branch, at)]
+    if home is None or all(unit.unit_id != home.unit_id for unit in chain):
+        raise GridError(
+            f"{person_id} 不是 {block.branch_id} 或其上级组织的登记人员",
+            f"{person_id} is not on the roll of {block.branch_id} or a unit above it",
         )
 
 

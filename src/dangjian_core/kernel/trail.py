@@ -23,8 +23,10 @@ AUDIT = Table("audit", key=(Column("subject"), Column("position", "int")), value
 TABLES = (AUDIT,)
 
 #: Fields holding personal data: a description shows that they were recorded, not what.
+#: ``marks`` is a contest judge's sealed sheet (shown by the contest's own views once its
+#: round closes, 现场亮分), never by a description or feed.
 PRIVATE_FIELDS = frozenset(
-    {"gender", "birth_year", "contact", "contact_name", "filer_name", "id_number"}
+    {"gender", "birth_year", "contact", "contact_name", "filer_name", "id_number", "marks"}
 )
 HIDDEN = "(不公开)"
 
@@ -54,14 +56,30 @@ def _field_names(event_type: type[Any]) -> tuple[str, ...]:
     return names
 
 
+_SUBJECT_FIELDS: dict[
+    tuple[type[Any], int], tuple[Mapping[str, str], tuple[tuple[str, str], ...]]
+] = {}
+
+
+def _subject_fields(
+    event_type: type[Any], fields: Mapping[str, str]
+) -> tuple[tuple[str, str], ...]:
+    """The declared ``fields`` an event type has, in declaration order (worked out once
+    per type and declaration: a rebuild asks for every event)."""
+    cached = _SUBJECT_FIELDS.get((event_type, id(fields)))
+    if cached is not None and cached[0] is fields:
+        return cached[1]
+    names = _field_names(event_type)
+    found = tuple((name, kind) for name, kind in fields.items() if name in names)
+    _SUBJECT_FIELDS[event_type, id(fields)] = (fields, found)
+    return found
+
+
 def subjects_of(event: Any, fields: Mapping[str, str]) -> list[str]:
     """Every subject ``event`` concerns, as ``kind:id``, by the declared ``fields``
     (a field holding a tuple names one subject per item)."""
     found = []
-    names = _field_names(type(event))
-    for name, kind in fields.items():
-        if name not in names:
-            continue
+    for name, kind in _subject_fields(type(event), fields):
         value = getattr(event, name)
         values = value if isinstance(value, tuple) else (value,)
         found += [f"{kind}:{item}" for item in values if isinstance(item, str)]

@@ -59,6 +59,7 @@ STAR_CRITERIA = Table(
         Column("source"),
         Column("position", "int"),
     ),
+    indexes=(("subject_id", "year"),),
 )
 TABLES = (STAR_STANDARDS, STAR_RATINGS)
 

@@ -1,5 +1,6 @@
 """任务 — the task points system's tasks: issued by the organizing member with points and
-slots, claimed first come first served, completed, reviewed, cancelled, revoked."""
+slots, claimed first come first served (or drawn at the end of an optional draw window, with a
+waitlist), completed, reviewed, cancelled, revoked, and concluded with its no-shows."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from dangjian_core.tasks.commands import (
     ApproveCompletion,
     CancelTask,
     ClaimTask,
+    CloseDrawWindow,
+    CloseTask,
+    DrawSlots,
     IssueTask,
     RejectCompletion,
     RevokePoints,
@@ -32,6 +36,9 @@ CONCEPT: Concept[TaskCommand, TaskEvent, TaskState | None] = Concept(
         RejectCompletion,
         CancelTask,
         RevokePoints,
+        CloseDrawWindow,
+        DrawSlots,
+        CloseTask,
     ),
     events=EVENTS,
     decide=decisions.decide,
@@ -43,6 +50,8 @@ CONCEPT: Concept[TaskCommand, TaskEvent, TaskState | None] = Concept(
         "released": "person",
         "reserved_for": "person",
         "grid_block": "grid",
+        "entrants": "person",
+        "no_shows": "person",
     },
     authority=permissions.replay,
     projections=projections.PROJECTIONS,

@@ -15,6 +15,8 @@ from dangjian_core.tasks.events import Audience, SourceKind
 
 MAX_POINTS = 100
 MAX_SLOTS = 1000
+#: The longest draw window: a week.
+MAX_DRAW_MINUTES = 7 * 24 * 60
 
 
 def _audiences(_instance: object, _attribute: object, value: Any) -> None:
@@ -65,6 +67,13 @@ class IssueTask:
     grid_block: str | None = field(default=None, validator=_optional_id)
     #: Only these people may claim the task (empty: anyone in the audience).
     reserved_for: tuple[PersonId, ...] = field(default=(), validator=_people)
+    #: 抽签窗口: for this many minutes after issuing, claims are collected and the slots
+    #: drawn at its end (0: first come, first served from the start).
+    draw_minutes: int = field(default=0, validator=_int_between(0, MAX_DRAW_MINUTES))
+    #: Weight the draw towards people with fewer approved tasks this cycle.
+    draw_weighted: bool = field(default=False, validator=validators.instance_of(bool))
+    #: 候补: a claim on the full task joins the waitlist instead of being refused.
+    waitlist: bool = field(default=False, validator=validators.instance_of(bool))
 
 
 @frozen
@@ -140,6 +149,44 @@ class RevokePoints:
     at: datetime = field(validator=check_aware)
 
 
+def _seed(_instance: object, _attribute: object, value: Any) -> None:
+    ok = isinstance(value, str) and 16 <= len(value) <= 128
+    if not ok or any(ch not in "0123456789abcdef" for ch in value):
+        raise ValueError(f"种子须为十六进制小写 / seed must be lowercase hex: {value!r}")
+
+
+@frozen
+class DrawSlots:
+    """抽签 — at the window's end, draw the slots among the entrants with the seed the
+    adapter read from the log: its head at ``seed_position`` (of kind ``seed_kind``)."""
+
+    task_id: TaskId = field(validator=check_id)
+    seed: str = field(validator=_seed)
+    seed_position: int = field(validator=_int_between(1, 2**62))
+    seed_kind: str = field(validator=_text(1, 40))
+    actor_id: str = field(validator=check_id)
+    at: datetime = field(validator=check_aware)
+
+
+@frozen
+class CloseDrawWindow:
+    """关闭抽签窗口 — mark the window's end in the log (by the server clock), when no other
+    event was recorded since, so that the draw has a seed position."""
+
+    task_id: TaskId = field(validator=check_id)
+    actor_id: str = field(validator=check_id)
+    at: datetime = field(validator=check_aware)
+
+
+@frozen
+class CloseTask:
+    """结束任务 — after the deadline, record the no-shows and drop the waitlist."""
+
+    task_id: TaskId = field(validator=check_id)
+    actor_id: str = field(validator=check_id)
+    at: datetime = field(validator=check_aware)
+
+
 TaskCommand = (
     IssueTask
     | ClaimTask
@@ -149,4 +196,7 @@ TaskCommand = (
     | RejectCompletion
     | CancelTask
     | RevokePoints
+    | DrawSlots
+    | CloseDrawWindow
+    | CloseTask
 )

@@ -16,6 +16,9 @@ from dangjian_core.tasks.commands import (
     ApproveCompletion,
     CancelTask,
     ClaimTask,
+    CloseDrawWindow,
+    CloseTask,
+    DrawSlots,
     IssueTask,
     RejectCompletion,
     RevokePoints,
@@ -24,15 +27,22 @@ from dangjian_core.tasks.commands import (
     WithdrawClaim,
 )
 from dangjian_core.tasks.events import (
+    ClaimWaitlisted,
     ClaimWithdrawn,
     CompletionApproved,
     CompletionRejected,
     CompletionSubmitted,
+    DrawEntered,
+    DrawWindowClosed,
     PointsRevoked,
+    SlotsDrawn,
     TaskCancelled,
     TaskClaimed,
+    TaskConcluded,
     TaskEvent,
     TaskIssued,
+    WaitlistLeft,
+    WaitlistPromoted,
 )
 from dangjian_core.tasks.state import Claim, ClaimStatus, TaskState, existing, live
 
@@ -56,6 +66,12 @@ def decide(command: TaskCommand, state: TaskState | None, facts: Facts) -> list[
             return rules.cancel(command, existing(state, command.task_id), facts)
         case RevokePoints():
             return rules.revoke(command, existing(state, command.task_id), facts)
+        case DrawSlots():
+            return rules.draw(command, live(state, command.task_id), facts)
+        case CloseDrawWindow():
+            return rules.close_window(command, live(state, command.task_id), facts)
+        case CloseTask():
+            return rules.close(command, live(state, command.task_id), facts)
         case _:
             assert_never(command)
 
@@ -74,6 +90,26 @@ def evolve(state: TaskState | None, event: TaskEvent) -> TaskState | None:
             before = state.claim_of(event.claimant_id)
             attempts = 0 if before is None else before.attempts
             return _with(state, event.claimant_id, Claim(ClaimStatus.CLAIMED, attempts))
+        case DrawEntered():
+            return _waiting(state, event.claimant_id, ClaimStatus.ENTERED, queue=False)
+        case ClaimWaitlisted():
+            return _waiting(state, event.claimant_id, ClaimStatus.WAITING, queue=True)
+        case WaitlistLeft():
+            left = _changed(
+                state, event.claimant_id, lambda c: attrs.evolve(c, status=ClaimStatus.WITHDRAWN)
+            )
+            return _dequeued(left, (event.claimant_id,))
+        case WaitlistPromoted():
+            claimed = _changed(
+                state, event.claimant_id, lambda c: attrs.evolve(c, status=ClaimStatus.CLAIMED)
+            )
+            return _dequeued(claimed, (event.claimant_id,))
+        case DrawWindowClosed():
+            return attrs.evolve(state, window_closed=True)
+        case SlotsDrawn():
+            return _drawn(state, event)
+        case TaskConcluded():
+            return _concluded(state, event)
         case ClaimWithdrawn():
             return _changed(
                 state, event.claimant_id, lambda c: attrs.evolve(c, status=ClaimStatus.WITHDRAWN)
@@ -101,7 +137,8 @@ def evolve(state: TaskState | None, event: TaskEvent) -> TaskState | None:
             )
         case TaskCancelled():
             released = {pid: Claim(ClaimStatus.RELEASED) for pid in event.released}
-            return attrs.evolve(state, cancelled=True, claims={**state.claims, **released})
+            claims = {**state.claims, **released}
+            return attrs.evolve(state, cancelled=True, claims=claims, waitlist=())
         case PointsRevoked():
             revoked = ClaimStatus.REVOKED
             return _changed(
@@ -111,6 +148,44 @@ def evolve(state: TaskState | None, event: TaskEvent) -> TaskState | None:
             )
         case _:
             assert_never(event)
+
+
+def _waiting(state: TaskState, person_id: PersonId, status: ClaimStatus, queue: bool) -> TaskState:
+    before = state.claim_of(person_id)
+    attempts = 0 if before is None else before.attempts
+    waited = _with(state, person_id, Claim(status, attempts))
+    if not queue or person_id in state.waitlist:
+        return waited
+    return attrs.evolve(waited, waitlist=(*state.waitlist, person_id))
+
+
+def _dequeued(state: TaskState, people: tuple[PersonId, ...]) -> TaskState:
+    return attrs.evolve(state, waitlist=tuple(p for p in state.waitlist if p not in people))
+
+
+def _drawn(state: TaskState, event: SlotsDrawn) -> TaskState:
+    """Winners hold a slot; the others wait in rank order, before anyone waiting already."""
+    claims = dict(state.claims)
+    for person_id in event.winners:
+        before = claims.get(person_id)
+        claims[person_id] = Claim(ClaimStatus.CLAIMED, 0 if before is None else before.attempts)
+    for person_id in event.waitlist:
+        before = claims.get(person_id)
+        claims[person_id] = Claim(ClaimStatus.WAITING, 0 if before is None else before.attempts)
+    drawn = set(event.winners) | set(event.waitlist)
+    queue = (*event.waitlist, *(p for p in state.waitlist if p not in drawn))
+    return attrs.evolve(state, claims=claims, waitlist=queue, drawn=True)
+
+
+def _concluded(state: TaskState, event: TaskConcluded) -> TaskState:
+    claims = dict(state.claims)
+    for person_id in event.no_shows:
+        if person_id in claims:
+            claims[person_id] = attrs.evolve(claims[person_id], status=ClaimStatus.NO_SHOW)
+    for person_id in event.dropped:
+        if person_id in claims:
+            claims[person_id] = attrs.evolve(claims[person_id], status=ClaimStatus.WITHDRAWN)
+    return attrs.evolve(state, claims=claims, waitlist=(), concluded=True)
 
 
 def _with(state: TaskState, person_id: PersonId, claim: Claim) -> TaskState:

@@ -58,6 +58,14 @@ class TaskIssued:
     grid_block: str | None = None
     #: Added later: events stored before reservations decode as reserved for nobody.
     reserved_for: tuple[PersonId, ...] = ()
+    #: Added later (fair claiming): the end of the draw window (抽签窗口), None for first
+    #: come, first served from the start; ``draw_weighted`` weights the draw towards
+    #: people with fewer approved tasks in the cycle.
+    draw_until: datetime | None = None
+    draw_weighted: bool = False
+    #: Added later: a claim on the full task joins its waitlist (always, with a draw
+    #: window); without it a full task refuses the claim (名额已满), as before.
+    waitlist: bool = False
 
 
 @frozen
@@ -147,6 +155,94 @@ class PointsRevoked:
     reason: str
 
 
+@frozen
+class DrawEntered:
+    """抽签已报名 — a person asked for a slot during the task's draw window."""
+
+    TITLE: ClassVar[str] = "抽签已报名"
+
+    task_id: TaskId
+    claimant_id: PersonId
+
+
+@frozen
+class ClaimWaitlisted:
+    """已候补 — a person asked for a slot of a full task and joined its waitlist at
+    ``position`` (1 is next)."""
+
+    TITLE: ClassVar[str] = "已候补"
+
+    task_id: TaskId
+    claimant_id: PersonId
+    position: int
+
+
+@frozen
+class WaitlistLeft:
+    """候补已撤回 — a waiting person (or one entered in the draw) gave up their place."""
+
+    TITLE: ClassVar[str] = "候补已撤回"
+
+    task_id: TaskId
+    claimant_id: PersonId
+
+
+@frozen
+class WaitlistPromoted:
+    """候补已递补 — the first waiting person took the slot a withdrawal or a final
+    rejection freed."""
+
+    TITLE: ClassVar[str] = "候补已递补"
+
+    task_id: TaskId
+    claimant_id: PersonId
+
+
+@frozen
+class DrawWindowClosed:
+    """抽签窗口已关闭 — recorded at or after the window's end when nothing else was, so
+    that the log has an event there whose head seeds the draw."""
+
+    TITLE: ClassVar[str] = "抽签窗口已关闭"
+
+    task_id: TaskId
+
+
+@frozen
+class SlotsDrawn:
+    """名额已抽签 — the draw window's slots were drawn among its entrants: the seed (the
+    log's head at ``seed_position``, of kind ``seed_kind``), the rule, the cycle the window
+    ended in, the entrants sorted by id with their approved tasks in that cycle (counted
+    for a weighted rule, else 0), the winners and the waitlist in order."""
+
+    TITLE: ClassVar[str] = "名额已抽签"
+
+    task_id: TaskId
+    seed: str
+    seed_position: int
+    seed_kind: str
+    rule: str
+    cycle: Cycle
+    entrants: tuple[PersonId, ...]
+    approved: tuple[int, ...]
+    winners: tuple[PersonId, ...]
+    waitlist: tuple[PersonId, ...]
+
+
+@frozen
+class TaskConcluded:
+    """任务已结束 — after the deadline the task was closed: claimants who neither submitted
+    nor withdrew are recorded as no-shows (未履约) in the cycle, the waitlist is dropped."""
+
+    TITLE: ClassVar[str] = "任务已结束"
+
+    task_id: TaskId
+    branch_id: BranchId
+    cycle: Cycle
+    no_shows: tuple[PersonId, ...]
+    dropped: tuple[PersonId, ...]
+
+
 TaskEvent = (
     TaskIssued
     | TaskClaimed
@@ -156,6 +252,13 @@ TaskEvent = (
     | CompletionRejected
     | TaskCancelled
     | PointsRevoked
+    | DrawEntered
+    | ClaimWaitlisted
+    | WaitlistLeft
+    | WaitlistPromoted
+    | DrawWindowClosed
+    | SlotsDrawn
+    | TaskConcluded
 )
 
 
@@ -170,4 +273,11 @@ EVENTS: Mapping[str, type[TaskEvent]] = {
     "CompletionRejected": CompletionRejected,
     "TaskCancelled": TaskCancelled,
     "PointsRevoked": PointsRevoked,
+    "DrawEntered": DrawEntered,
+    "ClaimWaitlisted": ClaimWaitlisted,
+    "WaitlistLeft": WaitlistLeft,
+    "WaitlistPromoted": WaitlistPromoted,
+    "DrawWindowClosed": DrawWindowClosed,
+    "SlotsDrawn": SlotsDrawn,
+    "TaskConcluded": TaskConcluded,
 }

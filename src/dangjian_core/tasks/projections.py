@@ -9,17 +9,34 @@ from dangjian_core.kernel.readmodel import Change, Column, Table, Upsert, Value
 from dangjian_core.kernel.recorded import Recorded
 from dangjian_core.tasks.events import (
     EVENTS,
+    ClaimWaitlisted,
     ClaimWithdrawn,
     CompletionApproved,
     CompletionRejected,
     CompletionSubmitted,
+    DrawEntered,
+    DrawWindowClosed,
     PointsRevoked,
+    SlotsDrawn,
     TaskCancelled,
     TaskClaimed,
+    TaskConcluded,
     TaskEvent,
     TaskIssued,
+    WaitlistLeft,
+    WaitlistPromoted,
 )
 from dangjian_core.tasks.state import ClaimStatus
+
+WaitingEvent = (
+    DrawEntered
+    | ClaimWaitlisted
+    | WaitlistLeft
+    | WaitlistPromoted
+    | DrawWindowClosed
+    | SlotsDrawn
+    | TaskConcluded
+)
 
 TASKS = Table(
     "tasks",
@@ -41,6 +58,9 @@ TASKS = Table(
         Column("position", "int"),
         Column("grid_block"),
         Column("reserved_for"),
+        Column("draw_until"),
+        Column("waitlist", "int"),
+        Column("drawn", "int"),
     ),
     indexes=(("branch_id",),),
 )
@@ -54,6 +74,7 @@ CLAIMS = Table(
         Column("awarded", "int"),
         Column("reason"),
         Column("updated_at"),
+        Column("queue", "int"),
     ),
     indexes=(("person_id",), ("cycle", "status")),
 )
@@ -120,6 +141,11 @@ def project_tasks(recorded: Recorded[Any]) -> list[Change]:
         case PointsRevoked():
             status = ClaimStatus.REVOKED
             return [_claim(event.task_id, event.claimant_id, at, status, reason=event.reason)]
+        case (
+            DrawEntered() | ClaimWaitlisted() | WaitlistLeft() | WaitlistPromoted()
+            | DrawWindowClosed() | SlotsDrawn() | TaskConcluded()
+        ):  # fmt: skip
+            return project_waiting(recorded, event)
         case _:
             assert_never(event)
 
@@ -142,8 +168,65 @@ def _issued(recorded: Recorded[Any], event: TaskIssued) -> Change:
         "position": recorded.position,
         "grid_block": event.grid_block,
         "reserved_for": ",".join(event.reserved_for) or None,
+        "draw_until": None if event.draw_until is None else event.draw_until.isoformat(),
+        "waitlist": int(event.waitlist or event.draw_until is not None),
     }
     return Upsert("tasks", {"task_id": event.task_id}, set=values)
+
+
+def project_waiting(recorded: Recorded[Any], event: WaitingEvent) -> list[Change]:
+    """Rows changed by a fair-claiming event: entries, the waitlist (``queue`` orders the
+    waiting claims of a task), promotions, the draw, the no-shows."""
+    at, task_id = recorded.at.isoformat(), event.task_id
+    fresh: dict[str, Any] = {"awarded": 0, "cycle": None, "reason": None, "queue": 0}
+    match event:
+        case DrawEntered():
+            return [_claim(task_id, event.claimant_id, at, ClaimStatus.ENTERED)]
+        case ClaimWaitlisted():
+            queue = recorded.position * QUEUE_STEP
+            return [
+                _claim(task_id, event.claimant_id, at, ClaimStatus.WAITING, queue=queue),
+            ]
+        case WaitlistLeft():
+            return [_claim(task_id, event.claimant_id, at, ClaimStatus.WITHDRAWN, queue=0)]
+        case WaitlistPromoted():
+            return [
+                _task(task_id, add={"taken": 1}),
+                _claim(task_id, event.claimant_id, at, ClaimStatus.CLAIMED, **fresh),
+            ]
+        case SlotsDrawn():
+            won = [_claim(task_id, p, at, ClaimStatus.CLAIMED, **fresh) for p in event.winners]
+            base = recorded.position * QUEUE_STEP
+            lost = [
+                _claim(task_id, p, at, ClaimStatus.WAITING, queue=base + i)
+                for i, p in enumerate(event.waitlist)
+            ]
+            task = Upsert(
+                "tasks",
+                {"task_id": task_id},
+                set={"drawn": recorded.position},
+                add={"taken": len(event.winners)},
+            )
+            return [task, *won, *lost]
+        case DrawWindowClosed():
+            return []
+        case TaskConcluded():
+            task = Upsert("tasks", {"task_id": task_id}, set={"status": "concluded"})
+            missed = [
+                _claim(task_id, p, at, ClaimStatus.NO_SHOW, cycle=event.cycle)
+                for p in event.no_shows
+            ]
+            dropped = [
+                _claim(task_id, p, at, ClaimStatus.WITHDRAWN, queue=0) for p in event.dropped
+            ]
+            return [task, *missed, *dropped]
+        case _:
+            assert_never(event)
+
+
+#: The waiting claims of a task are ordered by ``queue``: the log position they joined
+#: at, times this step, plus their rank in a draw.
+QUEUE_STEP = 100_000
 
 
 def _rejected(event: CompletionRejected, at: str) -> list[Change]:

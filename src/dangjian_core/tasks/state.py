@@ -5,6 +5,7 @@ command can be refused, each with its own code. Other concepts read a task as
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from enum import StrEnum
 
 from attrs import field, frozen
@@ -27,6 +28,9 @@ class ClaimStatus(StrEnum):
     WITHDRAWN = "withdrawn"  # 已撤回
     RELEASED = "released"  # 任务取消，已释放
     REVOKED = "revoked"  # 积分已撤销
+    ENTERED = "entered"  # 已报名抽签
+    WAITING = "waiting"  # 候补中
+    NO_SHOW = "no_show"  # 未履约
 
     @property
     def zh(self) -> str:
@@ -43,6 +47,9 @@ CLAIM_STATUS_NAMES = {
     ClaimStatus.WITHDRAWN: "已撤回",
     ClaimStatus.RELEASED: "已释放",
     ClaimStatus.REVOKED: "已撤销积分",
+    ClaimStatus.ENTERED: "已报名抽签",
+    ClaimStatus.WAITING: "候补中",
+    ClaimStatus.NO_SHOW: "未履约",
 }
 
 #: A claim in one of these holds a slot; withdrawn, released and failed claims free it.
@@ -53,8 +60,11 @@ HOLDS_SLOT = frozenset(
         ClaimStatus.APPROVED,
         ClaimStatus.REJECTED,
         ClaimStatus.REVOKED,
+        ClaimStatus.NO_SHOW,
     }
 )
+#: Claims waiting for a slot: entered in the draw, or on the waitlist.
+WAITS = frozenset({ClaimStatus.ENTERED, ClaimStatus.WAITING})
 #: Claims still in progress; cancelling a task releases them.
 OPEN = frozenset({ClaimStatus.CLAIMED, ClaimStatus.SUBMITTED, ClaimStatus.REJECTED})
 
@@ -88,11 +98,16 @@ class Claim:
 
 @frozen
 class TaskState:
-    """任务状态 — the task as issued, whether cancelled, and every claim by person."""
+    """任务状态 — the task as issued, whether cancelled, every claim by person, the
+    waitlist in order, whether its draw was held and whether it was concluded."""
 
     issued: TaskIssued
     cancelled: bool = False
     claims: Mapping[PersonId, Claim] = field(factory=dict)
+    waitlist: tuple[PersonId, ...] = ()
+    drawn: bool = False
+    concluded: bool = False
+    window_closed: bool = False
 
     @property
     def taken(self) -> int:
@@ -102,6 +117,27 @@ class TaskState:
     def claim_of(self, person_id: PersonId) -> Claim | None:
         """The person's claim, if any."""
         return self.claims.get(person_id)
+
+    @property
+    def entrants(self) -> tuple[PersonId, ...]:
+        """Who entered the draw window and awaits the draw, sorted by id."""
+        entered = ClaimStatus.ENTERED
+        return tuple(sorted(p for p, c in self.claims.items() if c.status == entered))
+
+    def in_window(self, at: datetime) -> bool:
+        """Whether ``at`` falls in the task's draw window (claims are collected, not granted)."""
+        until = self.issued.draw_until
+        return until is not None and not self.drawn and at < until
+
+    @property
+    def waitlisting(self) -> bool:
+        """Whether a claim on the full task waits (a waitlist, or a draw window)."""
+        return self.issued.waitlist or self.issued.draw_until is not None
+
+    def draw_due(self, at: datetime) -> bool:
+        """Whether the draw window has ended and its draw is still to be held."""
+        until = self.issued.draw_until
+        return until is not None and not self.drawn and at >= until
 
 
 #: A task's stream, ``task-<task id>``; None before it is issued.
@@ -154,6 +190,24 @@ class TaskClosed(TaskError):
     """任务已取消 — the task was cancelled."""
 
     code = "cancelled"
+
+
+class DrawPending(TaskError):
+    """抽签待进行 — the draw window has ended and its draw must be held first."""
+
+    code = "draw_pending"
+
+
+class NoDraw(TaskError):
+    """无需抽签 — the task has no draw window, or its window has not ended."""
+
+    code = "no_draw"
+
+
+class TaskEnded(TaskError):
+    """任务已结束 — the task was concluded after its deadline."""
+
+    code = "concluded"
 
 
 def existing(state: TaskState | None, task_id: str) -> TaskState:

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from dangjian_core.kernel.facts import Facts, states_of
 from dangjian_core.units.events import UnitKind
+from dangjian_core.units.projections import UNIT_CHANGES, UNITS
 from dangjian_core.units.roles import LEADERS
 from dangjian_core.units.state import UNIT, UnitState
 
@@ -74,8 +75,22 @@ def children_among(
 
 def children(facts: Facts, unit_id: str, at: datetime) -> list[UnitState]:
     """The living units directly under ``unit_id`` at ``at`` (after hand-overs: a unit
-    under one merged into ``unit_id`` counts), ordered by id."""
-    units = [unit for unit in states_of(facts, UNIT) if unit is not None]
+    under one merged into ``unit_id`` counts), ordered by id.
+
+    When the read models hold the unit, only the units ever placed under it, or under a
+    unit whose roll passed to it, are folded (found through indexed rows); otherwise
+    every unit is."""
+    if not facts.rows(UNITS, {"unit_id": unit_id}):
+        units = [unit for unit in states_of(facts, UNIT) if unit is not None]
+        return children_among(facts, units, unit_id, at)
+    heirs, frontier = {unit_id}, [unit_id]
+    while frontier:
+        handed = (facts.rows(UNITS, {"successor_id": heir}) for heir in frontier)
+        frontier = sorted({str(r["unit_id"]) for rows in handed for r in rows} - heirs)
+        heirs.update(frontier)
+    placed = (facts.rows(UNIT_CHANGES, {"value": heir, "field": "parent"}) for heir in heirs)
+    ids = sorted({str(row["unit_id"]) for rows in placed for row in rows})
+    units = [unit for unit in (facts.get(UNIT, i) for i in ids) if unit is not None]
     return children_among(facts, units, unit_id, at)
 
 

@@ -47,6 +47,7 @@ UNIT_CHANGES = Table(
     "unit_changes",
     key=(Column("unit_id"), Column("position", "int"), Column("field")),
     values=(Column("value"), Column("since")),
+    indexes=(("value", "field"),),
 )
 REGION_MEMBERS = Table(
     "region_members",

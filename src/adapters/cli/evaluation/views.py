@@ -14,6 +14,7 @@ from adapters.cli.evaluation.commands import unit_cycle
 from adapters.cli.render import heading, plain, signed, table
 from adapters.cli.runtime import current
 from adapters.views.evaluation import StandingsView
+from dangjian_core.evaluation.no_shows import rule_text
 from dangjian_core.evaluation.state import FrozenStandings
 from dangjian_core.kernel.time import LOCAL, cycle_label
 from dangjian_core.points.projections import KIND_NAMES
@@ -100,6 +101,9 @@ def explain(unit_id: str, cycle: str, person_id: str) -> None:
     ]
     lines.append("分类计入: " + "、".join(f"{k} {v}" for k, v in s.categories))
     lines.append(f"总分 {s.total}" + (f" (一票否决: {s.veto})" if s.vetoed else ""))
+    state = runtime.app().queries.evaluation.state(unit_id, cycle)
+    no_show = rule_text(None if state is None else state.scheme)  # fair claiming (issue 20)
+    lines += [no_show] if no_show else []
     runtime.show({"ok": True, "scored": plain(scored)}, lines)
 
 

@@ -69,13 +69,20 @@ def pairs(branch_id: str, days: int, on: datetime | None) -> None:
     runtime = current()
     until = (on or now()).date()
     since = (until - timedelta(days=days)).isoformat()
-    stale = runtime.app(must_exist=True).queries.stale_pairs(branch_id, since)
+    queries = runtime.app(must_exist=True).queries
+    stale = queries.stale_pairs(branch_id, since, until.isoformat())
     rows = (
         (p.block_id, f"{p.household_id} {p.head}", p.person_id, p.last_visit or "从未走访")
         for p in stale
     )
-    title = f"{branch_id} 近 {days} 天 (自 {since}) 未走访的结对 {len(stale)} 对"
-    document = {"branch_id": branch_id, "since": since, "days": days, "stale": plain(stale)}
+    title = f"{branch_id} 近 {days} 天 (自 {since} 至 {until}) 未走访的结对 {len(stale)} 对"
+    document = {
+        "branch_id": branch_id,
+        "since": since,
+        "until": until.isoformat(),
+        "days": days,
+        "stale": plain(stale),
+    }
     header = ["网格", "农户", "结对党员", "最近走访"]
     runtime.show(document, [heading(title), filled(table(None, header), rows)])
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import click
 
 from adapters.app import Dangjian
+from adapters.audit.draw_seed import hold_draw
 from adapters.cli.clock import Actor, IsoTime, acting
 from adapters.cli.params import AUDIENCE, SOURCE
 from adapters.cli.runtime import current, record
+from adapters.cli.tasks.fair import FAIR_COMMANDS, waitlist_note
 from adapters.cli.tasks.numbering import task_numbers
 from dangjian_core.tasks.commands import (
     ApproveCompletion,
@@ -63,6 +66,15 @@ def slots_note(task_id: str) -> Callable[[Dangjian], str]:
 @click.option(
     "--grid-block", default=None, help="只限该小网格的人员领办 / only people of this grid block"
 )
+@click.option(
+    "--draw-minutes",
+    type=int,
+    default=0,
+    show_default=True,
+    help="抽签窗口(分钟): 窗口内只报名, 结束时抽签; 0 为先到先得 / draw window in minutes",
+)
+@click.option("--weighted", is_flag=True, help="抽签向本周期通过任务少者倾斜 / weight the draw")
+@click.option("--waitlist", is_flag=True, help="名额满后可候补 / a full task takes a waitlist")
 @acting
 def issue(
     task_id: str | None,
@@ -76,6 +88,9 @@ def issue(
     source: SourceKind,
     reference: str,
     grid_block: str | None,
+    draw_minutes: int,
+    weighted: bool,
+    waitlist: bool,
     actor: Actor,
 ) -> None:
     """发布任务 / issue a task with points, slots, deadline, audience and source.
@@ -94,6 +109,9 @@ def issue(
         "source_kind": source,
         "source_reference": reference,
         "grid_block": grid_block,
+        "draw_minutes": draw_minutes,
+        "draw_weighted": weighted,
+        "waitlist": waitlist,
     }
     if task_id is not None:
         record(IssueTask, actor, task_id=task_id, **fields)
@@ -114,15 +132,21 @@ def issue(
 @click.argument("task_id")
 @acting
 def claim(task_id: str, actor: Actor) -> None:
-    """领办任务 (先到先得) / claim one slot of a task, first come first served."""
-    record(ClaimTask, actor, then=slots_note(task_id), task_id=task_id)
+    """领办任务 (先到先得; 有抽签窗口的先报名, 满额可候补) / claim one slot of a task.
+
+    A claim on a task whose draw window has ended holds the draw first.
+    """
+    if not actor.at_given:
+        hold_draw(current().app(), task_id, actor.person_id)
+    note = partial(waitlist_note, task_id, actor.person_id)
+    record(ClaimTask, actor, then=lambda _app: note(), task_id=task_id)
 
 
 @click.command("withdraw")
 @click.argument("task_id")
 @acting
 def withdraw(task_id: str, actor: Actor) -> None:
-    """撤回领办, 释放名额 / withdraw one's claim, freeing the slot."""
+    """撤回领办或候补, 释放名额(候补第一位当即递补) / withdraw a claim or a waitlist place."""
     record(WithdrawClaim, actor, then=slots_note(task_id), task_id=task_id)
 
 
@@ -178,4 +202,4 @@ def cancel(task_id: str, reason: str, actor: Actor) -> None:
     record(CancelTask, actor, task_id=task_id, reason=reason)
 
 
-COMMANDS = (issue, claim, withdraw, submit, approve, reject, cancel)
+COMMANDS = (issue, claim, withdraw, submit, approve, reject, cancel, *FAIR_COMMANDS)

@@ -7,12 +7,14 @@ from datetime import datetime
 from typing import Any
 
 import click
+from rich.console import RenderableType
 from rich.table import Table
 
 from adapters.cli.clock import at_option, now, show_time
 from adapters.cli.params import AUDIENCE_NAMES, SOURCE_NAMES, zh_of
 from adapters.cli.render import filled, heading, plain, table
 from adapters.cli.runtime import current
+from adapters.views.tasks import waitlist
 from dangjian_core.tasks.state import CLAIM_STATUS_NAMES
 
 
@@ -48,6 +50,11 @@ def _details(task: dict[str, Any], at: datetime) -> Table:
         grid.add_row("限网格", f"{task['grid_block']} (只有分配到该网格的人可领办)")
     if task.get("reserved_for"):
         grid.add_row("仅限领办", "、".join(str(task["reserved_for"]).split(",")))
+    if task.get("draw_until"):
+        drawn = f"已抽签 (日志第 {task['drawn']} 条)" if task.get("drawn") else "尚未抽签"
+        grid.add_row("抽签窗口", f"至 {show_time(str(task['draw_until']))}, {drawn}")
+    elif task.get("waitlist"):
+        grid.add_row("候补", "满额后可候补, 撤回时按顺序递补")
     return grid
 
 
@@ -107,7 +114,12 @@ def show(task_id: str, at: datetime | None) -> None:
     names = {person["person_id"]: person["name"] for person in people}
     title = heading(f"任务 {task_id}「{view.task['title']}」")
     details = _details(view.task, at or now())
-    runtime.show(plain(view), [title, details, _claims_table(view.claims, names)])
+    queue = [
+        f"{c['place']}. {c['person_id']} {names.get(c['person_id'], '')}" for c in waitlist(view)
+    ]
+    lines: list[RenderableType] = [title, details, _claims_table(view.claims, names)]
+    lines += ["候补名单 / waitlist: " + "; ".join(queue)] if queue else []
+    runtime.show(plain(view), lines)
 
 
 @click.command("list")

@@ -9,7 +9,14 @@ from typing import Any
 from attrs import frozen
 
 from adapters.storage.sql_events import Dialect, EventSql
-from adapters.storage.sql_ledger import attempt_sql, chain_after, chain_head_sql, linked_events
+from adapters.storage.sql_ledger import (
+    attempt_sql,
+    chain_after,
+    chain_head_sql,
+    linked_events,
+    tree_growth,
+)
+from adapters.storage.sql_tree import queued_growth
 from adapters.storage.store import NewEvent, StoredRow
 
 
@@ -35,6 +42,7 @@ class PostgresSql:
     chain_head: str
     link_one: str
     link_many: str  # three arrays: sequence numbers, positions, hashes
+    prefix: str = ""  # the schema qualifier (the Merkle tree's statements are built per append)
 
     @classmethod
     def of(cls, dialect: Dialect) -> PostgresSql:
@@ -63,6 +71,7 @@ class PostgresSql:
             link_many=(
                 f"INSERT INTO {chain} SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::text[])"
             ),
+            prefix=prefix,
         )
 
     def insert(self, events: Sequence[tuple[str, NewEvent]]) -> tuple[str, Sequence[Any]]:
@@ -85,14 +94,18 @@ class PostgresSql:
         head: Sequence[Sequence[Any]],
     ) -> list[tuple[str, Sequence[Any]]]:
         """The INSERT of the chain links of freshly inserted events, after the chain's head
-        (read while the table lock is held, so no other writer can move it)."""
-        entries = chain_after(head[0] if head else None, ledger, linked_events(positions, events))
+        (read while the table lock is held, so no other writer can move it), and of the
+        Merkle tree's new hashes."""
+        linked = linked_events(positions, events)
+        top = head[0] if head else None
+        grown = queued_growth(self.prefix, tree_growth(top, linked)) if linked else []
+        entries = chain_after(top, ledger, linked)
         if len(entries) == 1:
             (entry,) = entries
-            return [(self.link_one, (entry.seq, entry.position, entry.hash.hex()))]
+            return [(self.link_one, (entry.seq, entry.position, entry.hash.hex())), *grown]
         columns = (
             [e.seq for e in entries],
             [e.position for e in entries],
             [e.hash.hex() for e in entries],
         )
-        return [(self.link_many, columns)] if entries else []
+        return [(self.link_many, columns), *grown] if entries else []

@@ -25,7 +25,7 @@ from adapters.storage.postgres.statements import PostgresSql, stored_row
 from adapters.storage.postgres.transaction import PostgresWriteTransaction
 from adapters.storage.secrets import SqlSecrets
 from adapters.storage.sql_events import postgres_dialect, prepare_tables
-from adapters.storage.sql_ledger import LEDGER_ENV, SqlLedger
+from adapters.storage.sql_ledger import BINDING_KEY, LEDGER_ENV, SqlLedger
 from adapters.storage.sql_views import SqlViewTransaction
 from adapters.storage.store import (
     Attempt,
@@ -179,6 +179,16 @@ class PostgresEventStore(EventStore):
         """The ledger's name (stored on first use)."""
         return self._ledger
 
+    def tree_size(self) -> int:
+        """How many events the Merkle tree covers."""
+        with translated(), self._transaction() as cursor:
+            return self._ledger_sql(cursor).tree_size()
+
+    def read_tree(self, indexes: Sequence[int]) -> list[bytes]:
+        """The Merkle tree's stored hashes by index."""
+        with translated(), self._transaction() as cursor:
+            return self._ledger_sql(cursor).read_tree(indexes)
+
     def chain_at(self, position: int) -> ChainEntry | None:
         """The chain entry covering the event at a stored position."""
         with translated(), self._transaction() as cursor:
@@ -193,6 +203,21 @@ class PostgresEventStore(EventStore):
         """Keep a signed checkpoint."""
         with translated(), self._transaction() as cursor:
             self._ledger_sql(cursor).add_checkpoint(checkpoint)
+
+    def record_binding(self, note: str) -> None:
+        """Keep the chain-to-tree statement."""
+        with translated(), self._transaction() as cursor:
+            self._ledger_sql(cursor).set_meta(BINDING_KEY, note)
+
+    def read_binding(self) -> str | None:
+        """The chain-to-tree statement."""
+        with translated(), self._transaction() as cursor:
+            return self._ledger_sql(cursor).meta(BINDING_KEY)
+
+    def record_cosigned(self, size: int, note: str) -> None:
+        """Replace a kept checkpoint's note."""
+        with translated(), self._transaction() as cursor:
+            self._ledger_sql(cursor).replace_note(size, note)
 
     def read_checkpoints(self) -> list[CheckpointRecord]:
         """Every checkpoint cut."""

@@ -18,9 +18,10 @@ from eventsourcing.sqlite import (
 from adapters.storage.chain import ChainEntry
 from adapters.storage.secrets import SqlSecrets
 from adapters.storage.sql_events import SQLITE, prepare_tables
-from adapters.storage.sql_ledger import LEDGER_ENV, SqlLedger
+from adapters.storage.sql_ledger import BINDING_KEY, LEDGER_ENV, SqlLedger
 from adapters.storage.sql_views import SqlViewTransaction
 from adapters.storage.sqlite.connection import WriterQueue, switch_to_wal, translated
+from adapters.storage.sqlite.group import GroupCommit
 from adapters.storage.sqlite.transaction import (
     SQL,
     SqliteWriteTransaction,
@@ -60,6 +61,8 @@ class SqliteEventStore(EventStore):
             pool_timeout=float(lock_timeout),
         )
         self._writer_queue = WriterQueue(path, float(lock_timeout))
+        #: Writing threads of this process share write transactions (one fsync for many).
+        self.group = GroupCommit(lambda: self._locked(write=True), float(lock_timeout))
         self.recorder = SQLiteApplicationRecorder(self.datastore)
         self.tracking = SQLiteTrackingRecorder(self.datastore)
         with translated():
@@ -100,9 +103,13 @@ class SqliteEventStore(EventStore):
 
     @contextmanager
     def writing(self, stream_id: str) -> Iterator[WriteTransaction]:  # noqa: ARG002
-        """Hold SQLite's write lock (one for the whole file) for load → decide → append."""
-        with translated(), self._locked(write=True) as cursor:
-            yield SqliteWriteTransaction(cursor, self.recorder, self._ledger)
+        """Hold SQLite's write lock (one for the whole file) for load → decide → append;
+        threads writing at once take turns in one transaction (:mod:`.group`), each
+        returning once it is committed."""
+        with translated(), self.group.member() as member:
+            yield SqliteWriteTransaction(
+                member.cursor, self.recorder, self._ledger, settle=member.settle
+            )
 
     # ------------------------------------------------------------------ event log
 
@@ -148,6 +155,16 @@ class SqliteEventStore(EventStore):
         """The ledger's name (stored on first use)."""
         return self._ledger
 
+    def tree_size(self) -> int:
+        """How many events the Merkle tree covers."""
+        with translated(), self._locked(write=False) as cursor:
+            return SqlLedger(cursor).tree_size()
+
+    def read_tree(self, indexes: Sequence[int]) -> list[bytes]:
+        """The Merkle tree's stored hashes by index."""
+        with translated(), self._locked(write=False) as cursor:
+            return SqlLedger(cursor).read_tree(indexes)
+
     def chain_at(self, position: int) -> ChainEntry | None:
         """The chain entry covering the event at a stored position."""
         with translated(), self._locked(write=False) as cursor:
@@ -162,6 +179,21 @@ class SqliteEventStore(EventStore):
         """Keep a signed checkpoint."""
         with translated(), self._locked(write=True) as cursor:
             SqlLedger(cursor).add_checkpoint(checkpoint)
+
+    def record_binding(self, note: str) -> None:
+        """Keep the chain-to-tree statement."""
+        with translated(), self._locked(write=True) as cursor:
+            SqlLedger(cursor).set_meta(BINDING_KEY, note)
+
+    def read_binding(self) -> str | None:
+        """The chain-to-tree statement."""
+        with translated(), self._locked(write=False) as cursor:
+            return SqlLedger(cursor).meta(BINDING_KEY)
+
+    def record_cosigned(self, size: int, note: str) -> None:
+        """Replace a kept checkpoint's note."""
+        with translated(), self._locked(write=True) as cursor:
+            SqlLedger(cursor).replace_note(size, note)
 
     def read_checkpoints(self) -> list[CheckpointRecord]:
         """Every checkpoint cut."""

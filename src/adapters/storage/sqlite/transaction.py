@@ -3,7 +3,7 @@ append through eventsourcing's recorder and its hash-chain links."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from eventsourcing.persistence import StoredEvent
@@ -72,10 +72,22 @@ def append(
 class SqliteWriteTransaction(WriteTransaction):
     """SQLite 写事务 — one cursor inside ``BEGIN IMMEDIATE``."""
 
-    def __init__(self, cursor: Any, recorder: SQLiteApplicationRecorder, ledger: str) -> None:
+    def __init__(
+        self,
+        cursor: Any,
+        recorder: SQLiteApplicationRecorder,
+        ledger: str,
+        settle: Callable[[], None] = lambda: None,
+    ) -> None:
         self._cursor = cursor
         self._recorder = recorder
         self._ledger = ledger
+        self._settle = settle
+
+    def guard_rows(self, table: str) -> None:  # noqa: ARG002
+        """Before reading rows of a read model (through other connections): commit the
+        group's earlier members, so the rows include what they wrote."""
+        self._settle()
 
     def read_stream(self, stream_id: str, after_version: int = 0) -> list[StoredRow]:
         """The stream's events, read under the write lock."""

@@ -15,9 +15,14 @@
 - 取消 ``cancel``: open claims are released unpaid; 撤销积分 ``revoke``: an approved
   completion's points. (A closed evaluation cycle admits no more approvals or
   revocations: :mod:`dangjian_core.evaluation.policies`.)
+- 抽签 ``draw``, 候补, 结束 ``close``: fair claiming, :mod:`~dangjian_core.tasks.rules.waiting`.
 """
 
 from dangjian_core.tasks.rules.claiming import claim, issue, submit, withdraw
 from dangjian_core.tasks.rules.reviewing import approve, cancel, reject, revoke
+from dangjian_core.tasks.rules.waiting import close, close_window, draw
 
-__all__ = ["approve", "cancel", "claim", "issue", "reject", "revoke", "submit", "withdraw"]
+__all__ = [
+    "approve", "cancel", "claim", "close", "close_window", "draw", "issue", "reject", "revoke", "submit",
+    "withdraw",
+]  # fmt: skip

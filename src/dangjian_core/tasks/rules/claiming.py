@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from dangjian_core.grids.events import BlockSize
 from dangjian_core.grids.state import BLOCK
@@ -23,12 +23,13 @@ from dangjian_core.tasks.events import (
     TaskEvent,
     TaskIssued,
 )
+from dangjian_core.tasks.rules import waiting
 from dangjian_core.tasks.state import (
     AUDIENCE_OF,
+    WAITS,
     Claim,
     ClaimStatus,
     DeadlinePassed,
-    NoSlotsLeft,
     NotEligible,
     OutOfOrder,
     TaskIdTaken,
@@ -38,6 +39,8 @@ from dangjian_core.units.hierarchy import live_unit
 from dangjian_core.units.permissions import hold_role
 from dangjian_core.units.roles import ISSUERS
 from dangjian_core.units.state import UnitState, alive, other
+
+CLAIMED = frozenset({ClaimStatus.CLAIMED})
 
 
 def issue(command: IssueTask, state: TaskState | None, facts: Facts) -> list[TaskEvent]:
@@ -65,6 +68,9 @@ def issue(command: IssueTask, state: TaskState | None, facts: Facts) -> list[Tas
         command.source_reference,
         command.grid_block,
         command.reserved_for,
+        draw_until(command),
+        command.draw_weighted and command.draw_minutes > 0,
+        command.waitlist or command.draw_minutes > 0,
     )
     if state is not None:
         if state.issued == event:
@@ -77,8 +83,9 @@ def issue(command: IssueTask, state: TaskState | None, facts: Facts) -> list[Tas
 
 def claim(command: ClaimTask, state: TaskState, facts: Facts) -> list[TaskEvent]:
     existing = state.claim_of(command.actor_id)
-    if existing is not None and existing.status == ClaimStatus.CLAIMED:
+    if existing is not None and existing.status in (CLAIMED | WAITS):
         return []
+    waiting.not_concluded(state)
     if existing is not None and existing.status != ClaimStatus.WITHDRAWN:
         raise OutOfOrder(
             f"已领办过此任务(当前状态「{existing.status.zh}」),不能再次领办",
@@ -99,21 +106,23 @@ def claim(command: ClaimTask, state: TaskState, facts: Facts) -> list[TaskEvent]
         )
     check_assigned(state, facts, command.actor_id)
     check_reserved(state, command.actor_id)
-    if state.taken >= state.issued.slots:
-        raise NoSlotsLeft(
-            f"名额已满：任务「{state.issued.title}」{state.issued.slots} 个名额均已被领办",
-            f"no slots left: all {state.issued.slots} slots of {state.issued.task_id} are taken",
-        )
-    return [TaskClaimed(state.issued.task_id, command.actor_id)]
+    # Entered in the draw, refused while it is pending, waitlisted or refused when full.
+    return waiting.not_granted(state, command.actor_id, command.at) or [
+        TaskClaimed(state.issued.task_id, command.actor_id)
+    ]
 
 
 def withdraw(command: WithdrawClaim, state: TaskState) -> list[TaskEvent]:
     claim = state.claim_of(command.actor_id)
     if claim is not None and claim.status == ClaimStatus.WITHDRAWN:
         return []
+    if claim is not None and claim.status in WAITS:
+        before_deadline(state, command.at, "撤回")
+        return waiting.leave(state, command.actor_id)
     claim_at(state, command.actor_id, frozenset({ClaimStatus.CLAIMED, ClaimStatus.REJECTED}))
     before_deadline(state, command.at, "撤回")
-    return [ClaimWithdrawn(state.issued.task_id, command.actor_id)]
+    freed = ClaimWithdrawn(state.issued.task_id, command.actor_id)
+    return [freed, *waiting.promoted(state, command.actor_id, command.at)]
 
 
 def submit(command: SubmitCompletion, state: TaskState, facts: Facts) -> list[TaskEvent]:
@@ -139,6 +148,18 @@ def submit(command: SubmitCompletion, state: TaskState, facts: Facts) -> list[Ta
             claim.attempts + 1,
         )
     ]
+
+
+def draw_until(command: IssueTask) -> datetime | None:
+    """The end of the task's draw window, before its deadline; None without a window."""
+    if not command.draw_minutes:
+        return None
+    until = command.at + timedelta(minutes=command.draw_minutes)
+    if until >= command.deadline:
+        raise InvalidCommand(
+            "抽签窗口须在截止时间之前结束", "the draw window must end before the deadline"
+        )
+    return until
 
 
 # --- the checks the steps share ---------------------------------------------------

@@ -21,6 +21,7 @@ from dangjian_core.tasks.events import (
     TaskEvent,
 )
 from dangjian_core.tasks.rules.claiming import claim_at, task_unit
+from dangjian_core.tasks.rules.waiting import promoted
 from dangjian_core.tasks.state import MAX_ATTEMPTS, OPEN, ClaimStatus, SelfReview, TaskState
 from dangjian_core.units.permissions import hold_role
 from dangjian_core.units.roles import ISSUERS, REVIEWERS, REVOKERS
@@ -71,7 +72,9 @@ def reject(command: RejectCompletion, state: TaskState, facts: Facts) -> list[Ta
         return []
     claim = claim_at(state, command.claimant_id, frozenset({ClaimStatus.SUBMITTED}))
     final = claim.attempts >= MAX_ATTEMPTS or command.at >= state.issued.deadline
-    return [CompletionRejected(state.issued.task_id, command.claimant_id, command.reason, final)]
+    rejected = CompletionRejected(state.issued.task_id, command.claimant_id, command.reason, final)
+    # A final rejection frees the slot: the first waiting person takes it (候补已递补).
+    return [rejected, *(promoted(state, command.claimant_id, command.at) if final else [])]
 
 
 def cancel(command: CancelTask, state: TaskState, facts: Facts) -> list[TaskEvent]:

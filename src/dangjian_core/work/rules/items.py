@@ -1,7 +1,8 @@
 """中心工作规则 — the checks behind each work command (after the item exists).
 
 An item is issued by its unit's leaders, due after it is issued. A share goes to a unit
-directly below the item's unit, due no later than the item; the shares together never
+directly below the item's unit (or, for a regional committee's item, to a member village
+of the region then), due no later than the item; the shares together never
 exceed the item's target. A share is accepted by the receiving unit's leaders, on the
 stream its derived id names, with the target and deadline the item above gave it.
 
@@ -18,8 +19,9 @@ from dangjian_core.kernel.authority import enforce
 from dangjian_core.kernel.errors import InvalidCommand
 from dangjian_core.kernel.facts import Facts
 from dangjian_core.kernel.ids import BranchId
+from dangjian_core.units.events import UnitKind
 from dangjian_core.units.hierarchy import live_unit, parent_of
-from dangjian_core.units.state import alive, other
+from dangjian_core.units.state import UnitState, alive, other
 from dangjian_core.work import permissions as p
 from dangjian_core.work.commands import AcceptWorkShare, AssignWorkShare, IssueWorkItem
 from dangjian_core.work.events import (
@@ -114,15 +116,23 @@ def assign(command: AssignWorkShare, item: WorkItemState, facts: Facts) -> list[
             "revise the share (with a reason) to change it",
         )
     here = live_unit(facts, item.unit_id, command.at)
-    above = parent_of(facts, unit, command.at)
-    if here is None or above is None or above.unit_id != here.unit_id:
+    if here is None or not below(facts, here, unit, command.at):
         raise WorkError(
-            f"{command.unit_id} 不是 {item.unit_id} 的直接下级组织",
-            f"{command.unit_id} is not directly below {item.unit_id}",
+            f"{command.unit_id} 不是 {item.unit_id} 的直接下级组织或区域共建成员",
+            f"{command.unit_id} is neither directly below {item.unit_id} nor a member of it",
         )
     within(item, facts, deadline, item.assigned, command.target)
     share = share_id(item.item_id, command.unit_id)
     return [WorkShareAssigned(item.item_id, command.unit_id, share, command.target, deadline)]
+
+
+def below(facts: Facts, here: UnitState, unit: UnitState, at: datetime) -> bool:
+    """Whether ``unit`` takes work from ``here`` at ``at``: it reports directly to it, or
+    ``here`` is a regional committee (区域委员会) ``unit`` is a member of then."""
+    above = parent_of(facts, unit, at)
+    if above is not None and above.unit_id == here.unit_id:
+        return True
+    return here.kind == UnitKind.REGIONAL_COMMITTEE and unit.unit_id in here.members_at(at)
 
 
 def within(item: WorkItemState, facts: Facts, deadline: datetime, others: int, target: int) -> None:

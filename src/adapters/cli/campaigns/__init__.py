@@ -1,0 +1,1 @@
+"""攻坚 — ``campaigns …``: commands, views and sentences of the campaigns concept."""

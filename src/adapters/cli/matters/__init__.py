@@ -1,0 +1,1 @@
+"""村务决策命令行 — ``dangjian matters …``."""
