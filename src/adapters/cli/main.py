@@ -210,14 +210,6 @@ def cli(ctx: click.Context, store: str | None, as_json: bool, log_level: str | N
     ctx.obj = Runtime(store, as_json=as_json)
 
 
-def _group(name: str, help_text: str, *modules: Any) -> click.Group:
-    group = click.Group(name, help=help_text)
-    for module in modules:
-        for command in module.COMMANDS:
-            group.add_command(command)
-    return group
-
-
 cli.lazy = COMMANDS
 # Help laid out by display width: Chinese takes two columns (fits 80 columns).
 fit_help(cli)
