@@ -6,6 +6,7 @@ docs/security.md."""
 from __future__ import annotations
 
 from adapters.app import open_app
+from adapters.views.reading import read
 from tests.fuzz import fuzz_cli, fuzz_library, stored_outside_policy, village
 
 
@@ -23,3 +24,11 @@ def test_hostile_input_gives_typed_refusals_and_stores_only_policy_text(store_ur
     if not store_url.startswith("memory"):
         with open_app(store_url) as again:
             assert [] == stored_outside_policy(again)
+
+
+def test_a_query_naming_an_id_with_a_nul_finds_nothing_on_every_store(store_url: str) -> None:
+    # PostgreSQL refuses a NUL even in a comparison: before, `balance 'p\x00'` failed there.
+    with village(store_url) as app:
+        assert [] == app.queries.trail("person:p\x00")
+        with read(app.store) as views:
+            assert [] == views.select("people", {"person_id": "p\x00"})

@@ -188,6 +188,8 @@ class SqlViewTransaction(ViewTransaction):
 
     def select(self, table: str, where: Mapping[str, Value], order_by: Sequence[str] = ()) -> Rows:
         """Matching rows as dictionaries (pending changes are written first)."""
+        if any(isinstance(v, str) and "\x00" in v for v in where.values()):
+            return []  # no stored text holds a NUL (the text policy); PostgreSQL refuses it
         self._flush()
         spec = _TABLES[table]
         sql = f"SELECT {', '.join(c.name for c in spec.columns)} FROM {table_name(table, self._prefix)}"
