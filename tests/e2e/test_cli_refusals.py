@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from adapters.cli.main import cli
 from tests.e2e.test_cli_story import AT, BRANCH, Village, village
 from tests.support import LANZHI, MEMBER, ORGANIZER, REVIEWER, SECRETARY, VOLUNTEER, XINGCAN
 
@@ -91,3 +92,11 @@ def test_a_time_outside_the_years_the_library_keeps_is_refused_before_anything_r
     assert (2, 2) == (issued.exit_code, dated.exit_code)
     assert "年份须在1900–2999之间" in issued.output
     assert before == village.events()
+
+
+def test_a_refused_id_with_control_characters_is_shown_escaped(village: Village) -> None:
+    refused = village.runner.invoke(cli, ["--store", str(village.store), "balance", "p\x1b[31m"])
+
+    assert 4 == refused.exit_code
+    assert "\x1b" not in refused.output
+    assert "\\x1b[31m" in refused.output

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from adapters.escapes import visible
 from adapters.storage.mapper import converter, dumps
 from adapters.storage.store import Attempt
 from dangjian_core.kernel.errors import DangjianError
@@ -67,13 +68,6 @@ def shaped(
         visible(str(refusal)),
         dumps({k: _plain(v) for k, v in masked(fields).items()}).decode(),
     )
-
-
-def visible(text: str) -> str:
-    """``text`` with every control character written as an escape (``\\x00``): a refused
-    value is kept as evidence, but a NUL cannot be stored in PostgreSQL's text and no
-    control character should reach an inspector's terminal."""
-    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 def _plain(value: Any) -> Any:

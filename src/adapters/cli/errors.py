@@ -25,6 +25,7 @@ import click
 from attrs import frozen
 
 from adapters.cli.envelope import envelope
+from adapters.escapes import visible
 from adapters.storage.errors import StorageError
 from dangjian_core.kernel.errors import DangjianError
 
@@ -107,4 +108,6 @@ class Refusal:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """One line, with any control character an input carried shown as an escape (a NUL or
+    an ANSI escape in a refused id never reaches the operator's terminal raw)."""
+    return visible(" ".join(text.split()))
