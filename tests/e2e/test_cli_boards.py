@@ -153,3 +153,22 @@ def test_a_wall_without_cycle_says_which_cycle_it_shows(scored: Village) -> None
     shown = scored.ok(f"wall {BRANCH}")
 
     assert "显示最近有积分的周期 2021-10" in shown
+
+
+def test_the_points_card_prints_the_total_the_lines_and_a_qr_code_to_check_them(
+    scored: Village, tmp_path: Path
+) -> None:
+    card = tmp_path / "积分证.html"
+
+    shown = json.loads(
+        scored.ok(f"--json balance {LANZHI} --card {card} --base-url https://dj.example.cn/")
+    )
+
+    page = card.read_text(encoding="utf-8")
+    assert "https://dj.example.cn/verify/points/lv-lanzhi?cycle=2021-10" == shown["card"]
+    assert "吕兰枝积分证" in page
+    assert "合计 5 分" in page
+    assert "<svg" in page
+    assert shown["card"] in page
+    assert "13800000000" not in page
+    assert 2 == scored(f"balance {LANZHI} --card {card}").exit_code

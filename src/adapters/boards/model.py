@@ -110,6 +110,8 @@ class Board:
     chart: Chart | None = None
     meta: tuple[tuple[str, str], ...] = field(factory=tuple)
     notice: Notice | None = None
+    #: An address printed with its QR code (a points card's check page).
+    link: str | None = None
 
     @property
     def printed(self) -> tuple[Section, ...]:

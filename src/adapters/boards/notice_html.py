@@ -39,6 +39,10 @@ def notice_parts(board: Board) -> list[str]:
         parts += ['<ul class="notice-lines">', *(f"<li>{_text(line)}</li>" for line in lines)]
         parts.append("</ul>")
     parts.append('<div class="end">')
+    if board.link:
+        qr = segno.make(board.link, error="m").svg_inline(scale=2, border=2)
+        parts += ['<figure class="checkpoint" aria-label="扫码核验 scan to check">', qr]
+        parts += [f"<pre>扫码核验 / scan to check\n{escape(board.link)}</pre>", "</figure>"]
     if notice is not None and notice.checkpoint:
         qr = segno.make(notice.checkpoint, error="m").svg_inline(scale=2, border=2)
         parts += ['<figure class="checkpoint" aria-label="签名检查点 signed checkpoint">', qr]

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import click
+from rich.console import RenderableType
 from rich.table import Table
 
+from adapters.app import Dangjian
+from adapters.boards.export import ExportOptions, export
+from adapters.boards.points_card import points_card
 from adapters.cli.clock import at_option, now, show_time
 from adapters.cli.errors import EXIT_DIFFERENCES
 from adapters.cli.params import CYCLE
 from adapters.cli.render import heading, plain, signed, table
 from adapters.cli.runtime import current
 from adapters.cli.wall import pick_cycle
-from dangjian_core.kernel.time import cycle_label
+from dangjian_core.kernel.time import LOCAL, cycle_label
 from dangjian_core.points.projections import KIND_NAMES
 from dangjian_core.points.queries import Explanation
 
@@ -61,7 +66,25 @@ def balance_lines(explanation: Explanation) -> list[str]:
 @click.argument("person_id")
 @click.option("--cycle", type=CYCLE, default=None, help="周期 YYYY-MM, 默认支部最近有积分的周期")
 @at_option
-def balance(person_id: str, cycle: str | None, at: datetime | None) -> None:
+@click.option(
+    "--card",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="打印积分证 (A4 网页, 带核验二维码) / write the printable points card",
+)
+@click.option(
+    "--base-url",
+    envvar="DANGJIAN_BASE_URL",
+    default=None,
+    help="网页地址, 二维码指向其核验页 / the pages' address the card's QR code opens",
+)
+def balance(
+    person_id: str,
+    cycle: str | None,
+    at: datetime | None,
+    card: Path | None,
+    base_url: str | None,
+) -> None:
     """个人积分及其全部明细 / a person's balance and every ledger line behind it."""
     runtime = current()
     app = runtime.app(must_exist=True)
@@ -72,9 +95,29 @@ def balance(person_id: str, cycle: str | None, at: datetime | None) -> None:
     document |= {"sum_of_lines": sum(line.delta for line in explained.lines)}
     document |= {"consistent": explained.consistent}
     title = heading(f"{explained.name} ({person_id}) · {cycle_label(chosen)} 积分说明")
-    runtime.show(document, [title, ledger_table(explained), *balance_lines(explained)])
+    shown: list[RenderableType] = [title, ledger_table(explained), *balance_lines(explained)]
+    if card is not None:
+        document["card"] = write_card(app, explained, card, base_url, (at or now()))
+        shown.append(heading(f"已导出积分证 {card}"))
+    runtime.show(document, shown)
     if not explained.consistent:
         click.get_current_context().exit(EXIT_DIFFERENCES)
+
+
+def write_card(
+    app: Dangjian, explained: Explanation, path: Path, base_url: str | None, at: datetime
+) -> str:
+    """Write the points card; the address its QR code opens."""
+    if not base_url:
+        raise click.UsageError(
+            "打印积分证须给出网页地址 --base-url (或 DANGJIAN_BASE_URL) / --card needs --base-url"
+        )
+    unit = str(app.queries.branch(explained.branch_id).branch["name"])
+    board, address = points_card(
+        explained, unit, at.astimezone(LOCAL).date(), base_url=base_url, signed_by=None
+    )
+    export(board, ExportOptions(html=path))
+    return address
 
 
 COMMANDS = (balance,)
