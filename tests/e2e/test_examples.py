@@ -17,6 +17,12 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 #: What each known example must print; any other example must at least print Chinese.
 EXPECTED = {
+    "fair_claiming.py": [
+        "24 人报名, 4 人中签, 20 人候补",
+        "督查重算抽签: 一致",
+        "已由候补递补领办任务 T1",
+        "未履约: ",
+    ],
     "use_as_library.py": [
         "名额已满",
         "重复的命令编号",
