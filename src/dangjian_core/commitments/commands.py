@@ -58,10 +58,8 @@ class AdoptAssessmentRule(_Book):
 
 
 @frozen
-class DraftPledge(_Book):
-    """拟定承诺事项 — a member (or, collectively, a party group or the branch) drafts one
-    pledge: the post it is tied to, the pledge, a measurable target and the due date; a
-    collective pledge names its owner."""
+class _PledgeTerms(_Book):
+    """The terms of one pledge, as drafted and as revised."""
 
     unit_id: BranchId = field(validator=check_id)
     year: int = field(validator=_year)
@@ -77,20 +75,15 @@ class DraftPledge(_Book):
 
 
 @frozen
-class RevisePledge(_Book):
-    """修改承诺事项 — revise a returned pledge for resubmission."""
+class DraftPledge(_PledgeTerms):
+    """拟定承诺事项 — a member (or, collectively, a party group or the branch) drafts one
+    pledge: the post it is tied to, the pledge, a measurable target and the due date; a
+    collective pledge names its owner."""
 
-    unit_id: BranchId = field(validator=check_id)
-    year: int = field(validator=_year)
-    pledger_id: str = field(validator=check_id)
-    item_no: int = field(validator=_int_between(1, MAX_ITEMS))
-    post: str = field(validator=_text(1, 30))
-    content: str = field(validator=_text(1, 200))
-    target: str = field(validator=_text(1, 200))
-    due: date = field(validator=_day)
-    actor_id: str = field(validator=check_id)
-    at: datetime = field(validator=check_aware)
-    owner_id: str = field(default="", validator=_owner)
+
+@frozen
+class RevisePledge(_PledgeTerms):
+    """修改承诺事项 — revise a returned pledge for resubmission."""
 
 
 @frozen
